@@ -1,0 +1,62 @@
+package dev.ame.runtime;
+
+import java.util.Arrays;
+
+/**
+ * Columns shared by the read set and the write set: for each logged access, the location
+ * (holder, field id or {@link Location#ARRAY}, array index), its orec index and the value
+ * (raw bits for primitives, the reference otherwise). Arrays grow by doubling and are kept for the
+ * thread's next transaction, so a steady state allocates nothing per access.
+ */
+abstract class AccessLog {
+  Object[] holders = new Object[64];
+  int[] fields = new int[64];
+  int[] indexes = new int[64];
+  int[] orecs = new int[64];
+  long[] bits = new long[64];
+  Object[] refs = new Object[64];
+  int size;
+
+  final int append(Object holder, int field, int index, int orec, long bitsValue, Object ref) {
+    int n = size;
+    if (n == holders.length) {
+      grow(n * 2);
+    }
+    holders[n] = holder;
+    fields[n] = field;
+    indexes[n] = index;
+    orecs[n] = orec;
+    bits[n] = bitsValue;
+    refs[n] = ref;
+    size = n + 1;
+    return n;
+  }
+
+  void grow(int capacity) {
+    holders = Arrays.copyOf(holders, capacity);
+    fields = Arrays.copyOf(fields, capacity);
+    indexes = Arrays.copyOf(indexes, capacity);
+    orecs = Arrays.copyOf(orecs, capacity);
+    bits = Arrays.copyOf(bits, capacity);
+    refs = Arrays.copyOf(refs, capacity);
+  }
+
+  /** Drops the entries, and the references they held so that the log keeps nothing alive. */
+  void clear() {
+    Arrays.fill(holders, 0, size, null);
+    Arrays.fill(refs, 0, size, null);
+    size = 0;
+  }
+
+  /** Whether entry {@code i} still holds the value in memory now (a plain, generic re-read). */
+  final boolean holdsCurrentValue(int i) {
+    Object h = holders[i];
+    int f = fields[i];
+    int x = indexes[i];
+    return Location.isReference(h, f) ? Location.getRef(h, f, x) == refs[i] : Location.getBits(h, f, x) == bits[i];
+  }
+
+  final String describe(int i) {
+    return Location.describe(holders[i], fields[i], indexes[i]);
+  }
+}

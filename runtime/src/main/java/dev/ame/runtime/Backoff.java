@@ -1,0 +1,36 @@
+package dev.ame.runtime;
+
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.LockSupport;
+
+/** Contention management: randomized exponential backoff, then escalation to exclusive mode. */
+final class Backoff {
+  /** How long a reader or committer spins on an orec locked by another committer. */
+  static final int LOCK_SPINS = 1 << 12;
+  /** Aborts after which a block runs alone (exclusive), so that it cannot starve. */
+  static final int EXCLUSIVE_AFTER = 8;
+
+  private Backoff() {}
+
+  static void afterAbort(int attempts) {
+    int limit = 1 << Math.min(attempts + 4, 14);
+    int spins = ThreadLocalRandom.current().nextInt(limit);
+    for (int i = 0; i < spins; i++) {
+      Thread.onSpinWait();
+    }
+    if (attempts > 3) {
+      Thread.yield();
+    }
+  }
+
+  /** One step of a wait that starts by spinning and ends parked in short naps. */
+  static void pause(int round) {
+    if (round < 64) {
+      Thread.onSpinWait();
+    } else if (round < 128) {
+      Thread.yield();
+    } else {
+      LockSupport.parkNanos(Math.min(1_000_000L, 1_000L << Math.min(round - 128, 10)));
+    }
+  }
+}

@@ -1,0 +1,46 @@
+package dev.ame.runtime;
+
+/**
+ * How a logged location is read and written generically: a field (by id; holder is {@code null}
+ * for statics) or an array element (field {@link #ARRAY}, by index).
+ */
+final class Location {
+  static final int ARRAY = -1;
+
+  private Location() {}
+
+  static boolean isReference(Object holder, int field) {
+    return field == ARRAY ? ArrayElements.isReference(holder) : Fields.get(field).isReference;
+  }
+
+  static long getBits(Object holder, int field, int index) {
+    return field == ARRAY ? ArrayElements.getBits(holder, index) : Fields.get(field).getBits(holder);
+  }
+
+  static Object getRef(Object holder, int field, int index) {
+    return field == ARRAY ? ArrayElements.getRef(holder, index) : Fields.get(field).getRef(holder);
+  }
+
+  static void setBits(Object holder, int field, int index, long bits) {
+    if (field == ARRAY) {
+      ArrayElements.setBits(holder, index, bits);
+    } else {
+      Fields.get(field).setBits(holder, bits);
+    }
+  }
+
+  static void setRef(Object holder, int field, int index, Object value) {
+    if (field == ARRAY) {
+      ArrayElements.setRef(holder, index, value);
+    } else {
+      Fields.get(field).setRef(holder, value);
+    }
+  }
+
+  static String describe(Object holder, int field, int index) {
+    if (field == ARRAY) {
+      return holder.getClass().getComponentType().getName() + "[] element " + index;
+    }
+    return Fields.get(field).name;
+  }
+}

@@ -1,0 +1,111 @@
+package dev.ame.runtime;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.lang.ref.WeakReference;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+/**
+ * The gate that lets one transaction run alone: speculative transactions pass it shared; an
+ * exclusive or irrevocable one owns it and waits until every other transaction has left.
+ *
+ * <p>Entering publishes {@code txn.active = true} and then reads {@code owner}; acquiring sets
+ * {@code owner} and then reads every {@code active}. All four are volatile, hence sequentially
+ * consistent (the Dekker argument): either the entering transaction sees the owner and steps back,
+ * or the owner sees it active and waits for it to finish.
+ *
+ * <p>The registry of contexts holds them weakly: a context lives as long as its thread's
+ * {@link ThreadLocal} does, and a running transaction's thread is alive.
+ */
+final class SerialGate {
+  private static final ConcurrentLinkedQueue<WeakReference<Txn>> CONTEXTS = new ConcurrentLinkedQueue<>();
+  private static volatile Txn owner;
+  private static final VarHandle OWNER;
+
+  static {
+    try {
+      OWNER = MethodHandles.lookup().findStaticVarHandle(SerialGate.class, "owner", Txn.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  private SerialGate() {}
+
+  static void register(Txn t) {
+    CONTEXTS.add(new WeakReference<>(t));
+  }
+
+  /** Enters as a speculative transaction, waiting while another one runs alone. */
+  static void enter(Txn t) {
+    for (int round = 0; ; round++) {
+      t.active = true;
+      if (owner == null) {
+        return;
+      }
+      t.active = false;
+      while (owner != null) {
+        Backoff.pause(round++);
+      }
+    }
+  }
+
+  static void leave(Txn t) {
+    t.active = false;
+  }
+
+  static boolean tryAcquire(Txn t) {
+    return owner == t || OWNER.compareAndSet((Txn) null, t);
+  }
+
+  /** Takes the gate, waiting for any other owner, then waits for every other transaction to leave. */
+  static void acquire(Txn t) {
+    for (int round = 0; !tryAcquire(t); round++) {
+      Backoff.pause(round);
+    }
+    drainOthers(t);
+  }
+
+  static void drainOthers(Txn self) {
+    for (WeakReference<Txn> ref : CONTEXTS) {
+      Txn other = ref.get();
+      if (other == null) {
+        CONTEXTS.remove(ref);
+        continue;
+      }
+      if (other == self) {
+        continue;
+      }
+      for (int round = 0; other.active; round++) {
+        Backoff.pause(round);
+      }
+    }
+  }
+
+  static void release(Txn t) {
+    if (owner == t) {
+      owner = null;
+    }
+  }
+
+  /**
+   * Waits until no other transaction is still writing back a commit older than {@code version}.
+   * After this, data that the caller's commit made private can be used outside transactions
+   * without an older commit's delayed write landing on it (the privatization problem).
+   */
+  static void awaitOlderWriteBacks(Txn self, long version) {
+    for (WeakReference<Txn> ref : CONTEXTS) {
+      Txn other = ref.get();
+      if (other == null || other == self) {
+        continue;
+      }
+      for (int round = 0; ; round++) {
+        long v = other.committing;
+        if (v == 0 || v >= version) {
+          break;
+        }
+        Backoff.pause(round);
+      }
+    }
+  }
+}

@@ -1,0 +1,431 @@
+package dev.ame.runtime;
+
+import java.util.ArrayList;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * A thread's transaction context, reused by every atomic block the thread runs.
+ *
+ * <h2>Design</h2>
+ * The STM is time-based in the TL2/LSA family with lazy versioning:
+ * <ul>
+ * <li>Reads go to memory, bracketed by two loads of the location's orec ({@link Orecs}); a read is
+ *     accepted when the orec is unlocked, unchanged, and not newer than the read version
+ *     {@code rv}. A newer orec first <em>extends</em> {@code rv} to the current clock by validating
+ *     the read set, so long read-mostly transactions are not aborted just for being long.
+ *     Every value a transaction uses therefore belongs to one consistent snapshot (opacity).</li>
+ * <li>Writes go to the redo log ({@link WriteSet}); reads of a location already written return the
+ *     logged value.</li>
+ * <li>Commit locks the write set's orecs, takes a write version from the clock, validates the
+ *     read set at that version (by version, then by value), writes back, and releases the orecs
+ *     with the new version. Read-only transactions commit without any of it.</li>
+ * <li>A transaction that keeps aborting backs off, then runs <em>exclusive</em>: it owns the
+ *     {@link SerialGate}, so nothing else runs, and it cannot be aborted. A transaction that calls
+ *     code that cannot be rolled back becomes <em>irrevocable</em>: exclusive, with its log
+ *     written back, and from then on reads and writes memory in place.</li>
+ * </ul>
+ *
+ * <h2>The protocol that rewritten atomic methods follow</h2>
+ * <pre>
+ *   Txn t = Txn.current();
+ *   if (t.isActive()) return twin(args, t);          // nesting is flattened
+ *   t.begin("Class#method");
+ *   for (;;) {
+ *     try { r = twin(args, t); }
+ *     catch (Throwable e) { t.onThrow(e); continue; } // rethrows user exceptions after commit
+ *     if (t.commit()) return r;
+ *   }
+ * </pre>
+ */
+public final class Txn {
+  private static final ThreadLocal<Txn> CURRENT = ThreadLocal.withInitial(Txn::new);
+  private static final AtomicLong IDS = new AtomicLong();
+  private static final ConcurrentHashMap<String, LongAdder> IRREVOCABLE_CAUSES = new ConcurrentHashMap<>();
+
+  final long lockWord;
+  final ReadSet reads = new ReadSet();
+  final WriteSet writes = new WriteSet();
+  private final ReadSet watch = new ReadSet();
+
+  /** Published for the serial gate: this context is inside a speculative attempt. */
+  volatile boolean active;
+  /** Published for the privatization fence: the write version being written back, or 0. */
+  volatile long committing;
+
+  /** Inside an atomic block (any mode). */
+  private boolean inBlock;
+  /** Owns the serial gate (exclusive or irrevocable). */
+  private boolean alone;
+  /** Irrevocable: barriers read and write memory in place. */
+  boolean inPlace;
+  /** Version that in-place writes stamp on orecs, so that sleeping retries see them. */
+  long inPlaceVersion;
+  long rv;
+  int pendingOrec;
+  long pendingVersion;
+
+  private String block;
+  private int attempts;
+  private boolean wantAlone;
+  private long retryDeadline;
+  private boolean retryTimedOut;
+  private ArrayList<Runnable> onCommit;
+  private ArrayList<Runnable> onAbort;
+
+  private Txn() {
+    lockWord = (IDS.incrementAndGet() << 1) | 1;
+    SerialGate.register(this);
+  }
+
+  /** The calling thread's context (never null; idle when no block runs). */
+  public static Txn current() {
+    return CURRENT.get();
+  }
+
+  /** Whether this context is inside an atomic block. */
+  public boolean isActive() {
+    return inBlock;
+  }
+
+  /** Starts the outermost atomic block named {@code block}. */
+  public void begin(String block) {
+    this.block = block;
+    attempts = 0;
+    inBlock = true;
+    start();
+  }
+
+  private void start() {
+    if (wantAlone || attempts >= Backoff.EXCLUSIVE_AFTER) {
+      wantAlone = false;
+      SerialGate.acquire(this);
+      alone = true;
+      Stats.EXCLUSIVE_RUNS.increment();
+    } else {
+      SerialGate.enter(this);
+    }
+    rv = Orecs.now();
+  }
+
+  /**
+   * Ends the attempt. Returns true when the block committed; false when it was rolled back, in
+   * which case the context is ready for the next attempt.
+   */
+  public boolean commit() {
+    if (inPlace) {
+      finish();
+      return true;
+    }
+    if (writes.size == 0) {
+      finish();
+      return true;
+    }
+    if (!commitWrites()) {
+      restartAfterAbort();
+      return false;
+    }
+    finish();
+    return true;
+  }
+
+  private boolean commitWrites() {
+    if (!writes.lock(lockWord)) {
+      writes.unlock();
+      return false;
+    }
+    long wv = Orecs.tick();
+    if (wv != rv + 1 && !reads.validate(wv, this)) {
+      writes.unlock();
+      return false;
+    }
+    committing = wv;
+    try {
+      writes.writeBack();
+    } finally {
+      writes.release(Orecs.versionWord(wv));
+      committing = 0;
+    }
+    SerialGate.awaitOlderWriteBacks(this, wv);
+    return true;
+  }
+
+  private void finish() {
+    reads.clear();
+    writes.clear();
+    inPlace = false;
+    inBlock = false;
+    if (alone) {
+      alone = false;
+      SerialGate.release(this);
+    }
+    SerialGate.leave(this);
+    Stats.COMMITS.increment();
+    onAbort = null;
+    runHooks(onCommit);
+    onCommit = null;
+  }
+
+  /**
+   * Handles a throwable that escaped the block's body: a conflict abort or a retry re-runs the
+   * block (this method returns); any other exception commits the block and is rethrown, as when
+   * it leaves a {@code synchronized} block.
+   */
+  public void onThrow(Throwable e) throws Throwable {
+    if (e == ControlSignal.ABORT) {
+      restartAfterAbort();
+    } else if (e == ControlSignal.RETRY) {
+      restartAfterRetry();
+    } else if (commit()) {
+      throw e;
+    }
+  }
+
+  /** Drops the attempt's effects; the caller throws or returns to re-run the block. */
+  private void rollback() {
+    reads.clear();
+    writes.clear();
+    if (alone) {
+      alone = false;
+      SerialGate.release(this);
+    }
+    SerialGate.leave(this);
+    onCommit = null;
+    runHooks(onAbort);
+    onAbort = null;
+  }
+
+  private void restartAfterAbort() {
+    rollback();
+    Stats.ABORTS.increment();
+    attempts++;
+    Backoff.afterAbort(attempts);
+    start();
+  }
+
+  private void restartAfterRetry() {
+    reads.copyWatch(watch);
+    long clockAtWait = Orecs.now();
+    rollback();
+    Stats.RETRIES.increment();
+    for (int round = 0; ; round++) {
+      if (watch.size == 0 ? Orecs.now() != clockAtWait : watch.anyChanged()) {
+        break;
+      }
+      if (Thread.currentThread().isInterrupted()) {
+        break; // the re-run throws InterruptedException at its wait()
+      }
+      if (retryDeadline != 0 && System.nanoTime() - retryDeadline >= 0) {
+        retryTimedOut = true;
+        break;
+      }
+      Backoff.pause(round);
+    }
+    watch.clear();
+    attempts = 0;
+    start();
+  }
+
+  /**
+   * {@code wait()} (timeoutMillis 0) or {@code wait(timeoutMillis)} inside a block: roll back and
+   * sleep until a location the block read changes, then re-run.
+   */
+  void waitForChange(long timeoutMillis) throws InterruptedException {
+    if (Thread.interrupted()) {
+      retryDeadline = 0;
+      throw new InterruptedException();
+    }
+    if (retryTimedOut) {
+      retryTimedOut = false;
+      retryDeadline = 0;
+      return; // the timed wait has elapsed: continue as wait(timeout) would
+    }
+    if (inPlace) {
+      throw new IllegalMonitorStateException("wait() in the atomic block " + block
+          + " after it became irrevocable: it cannot be rolled back to wait; move the I/O out of the block");
+    }
+    retryDeadline = timeoutMillis > 0 ? System.nanoTime() + timeoutMillis * 1_000_000L : 0;
+    throw ControlSignal.RETRY;
+  }
+
+  /**
+   * Makes the transaction irrevocable before code that cannot be rolled back runs. Either it
+   * becomes so at once (validated, log written back, alone), or it aborts and re-runs alone.
+   */
+  void becomeIrrevocable(String cause) {
+    if (inPlace) {
+      return;
+    }
+    IRREVOCABLE_CAUSES.computeIfAbsent(cause, k -> new LongAdder()).increment();
+    if (!alone) {
+      if (!SerialGate.tryAcquire(this)) {
+        wantAlone = true;
+        throw ControlSignal.ABORT;
+      }
+      alone = true;
+      SerialGate.drainOthers(this);
+      if (!reads.validate(Orecs.now(), this)) {
+        wantAlone = true;
+        throw ControlSignal.ABORT;
+      }
+    }
+    inPlaceVersion = Orecs.tick();
+    long word = Orecs.versionWord(inPlaceVersion);
+    writes.writeBack();
+    for (int e = 0; e < writes.size; e++) {
+      Orecs.setRelease(writes.orecs[e], word);
+    }
+    reads.clear();
+    writes.clear();
+    inPlace = true;
+    Stats.IRREVOCABLE_RUNS.increment();
+  }
+
+  void addOnCommit(Runnable r) {
+    if (onCommit == null) {
+      onCommit = new ArrayList<>(2);
+    }
+    onCommit.add(r);
+  }
+
+  void addOnAbort(Runnable r) {
+    if (onAbort == null) {
+      onAbort = new ArrayList<>(2);
+    }
+    onAbort.add(r);
+  }
+
+  /** Why blocks became irrevocable, with counts: the call that forced it each time. */
+  public static java.util.Map<String, Long> irrevocableCauses() {
+    java.util.TreeMap<String, Long> m = new java.util.TreeMap<>();
+    IRREVOCABLE_CAUSES.forEach((k, v) -> m.put(k, v.sum()));
+    return m;
+  }
+
+  private static void runHooks(ArrayList<Runnable> hooks) {
+    if (hooks != null) {
+      for (Runnable r : hooks) {
+        r.run();
+      }
+    }
+  }
+
+  // ---- the read and write paths, called by Barriers ----
+
+  /**
+   * Completes a read whose value the caller loaded between taking {@code before} (the orec word)
+   * and this call: returns the transaction's own write if any, else the loaded value when the
+   * orec is unchanged, unlocked and not newer than rv, else takes the slow path.
+   */
+  long checkReadBits(Object holder, int field, int index, int orec, long before, long value) {
+    if (writes.size != 0) {
+      int own = writes.find(holder, field, index, orec);
+      if (own >= 0) {
+        return writes.bits[own];
+      }
+    }
+    if (!fastReadValid(orec, before)) {
+      return readBitsSlow(holder, field, index, orec);
+    }
+    reads.add(holder, field, index, orec, before, value, null);
+    return value;
+  }
+
+  /** {@link #checkReadBits} for references. */
+  Object checkReadRef(Object holder, int field, int index, int orec, long before, Object value) {
+    if (writes.size != 0) {
+      int own = writes.find(holder, field, index, orec);
+      if (own >= 0) {
+        return writes.refs[own];
+      }
+    }
+    if (!fastReadValid(orec, before)) {
+      return readRefSlow(holder, field, index, orec);
+    }
+    reads.add(holder, field, index, orec, before, 0, value);
+    return value;
+  }
+
+  private boolean fastReadValid(int orec, long before) {
+    java.lang.invoke.VarHandle.acquireFence();
+    return Orecs.getVolatile(orec) == before && !Orecs.isLocked(before) && Orecs.version(before) <= rv;
+  }
+
+  private long readBitsSlow(Object holder, int field, int index, int orec) {
+    for (int round = 0; ; round++) {
+      long version = stableVersion(orec);
+      long v = Location.getBits(holder, field, index);
+      java.lang.invoke.VarHandle.acquireFence();
+      if (Orecs.getVolatile(orec) == version) {
+        reads.add(holder, field, index, orec, version, v, null);
+        return v;
+      }
+      if (round > Backoff.LOCK_SPINS) {
+        throw conflict();
+      }
+    }
+  }
+
+  private Object readRefSlow(Object holder, int field, int index, int orec) {
+    for (int round = 0; ; round++) {
+      long version = stableVersion(orec);
+      Object v = Location.getRef(holder, field, index);
+      java.lang.invoke.VarHandle.acquireFence();
+      if (Orecs.getVolatile(orec) == version) {
+        reads.add(holder, field, index, orec, version, 0, v);
+        return v;
+      }
+      if (round > Backoff.LOCK_SPINS) {
+        throw conflict();
+      }
+    }
+  }
+
+  /** Waits for the orec to be unlocked and extends the snapshot if it is newer than rv. */
+  private long stableVersion(int orec) {
+    long w = Orecs.getAcquire(orec);
+    for (int spins = 0; Orecs.isLocked(w); spins++) {
+      if (spins > Backoff.LOCK_SPINS) {
+        throw conflict();
+      }
+      Thread.onSpinWait();
+      w = Orecs.getAcquire(orec);
+    }
+    if (Orecs.version(w) > rv) {
+      long now = Orecs.now();
+      if (!reads.validate(now, this)) {
+        throw conflict();
+      }
+      rv = now;
+    }
+    return w;
+  }
+
+  void writeBits(Object holder, int field, int index, int orec, long value) {
+    if (inPlace) {
+      Location.setBits(holder, field, index, value);
+      Orecs.setRelease(orec, Orecs.versionWord(inPlaceVersion));
+    } else {
+      writes.put(holder, field, index, orec, value, null);
+    }
+  }
+
+  void writeRef(Object holder, int field, int index, int orec, Object value) {
+    if (inPlace) {
+      Location.setRef(holder, field, index, value);
+      Orecs.setRelease(orec, Orecs.versionWord(inPlaceVersion));
+    } else {
+      writes.put(holder, field, index, orec, 0, value);
+    }
+  }
+
+  /** The abort to throw on a conflict (a transaction running alone cannot meet one). */
+  ControlSignal conflict() {
+    if (alone) {
+      throw new IllegalStateException("AME internal error: a transaction running alone in block "
+          + block + " saw a concurrent change of " + reads.lastConflict());
+    }
+    return ControlSignal.ABORT;
+  }
+}
