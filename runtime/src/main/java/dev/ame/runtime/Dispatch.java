@@ -1,48 +1,48 @@
 package dev.ame.runtime;
 
+import java.lang.invoke.CallSite;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.lang.invoke.MutableCallSite;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
- * Decisions that depend on the class of the receiver, cached per class.
+ * Calls whose target depends on the class of the receiver.
  *
- * <p>{@link #byReceiver}: a virtual call whose static owner has no twin (a JDK interface such as
- * {@code Runnable}, or {@code Object.equals}) still reaches the receiver's twin when the
- * receiver's class was rewritten; for any other receiver it calls the original method, after
- * making the transaction irrevocable unless the implementation is a {@link SafeCalls safe} one.
- *
- * <p>{@link #overriddenOutside}: the guard at the top of an overridable twin. The JVM dispatched
- * to this twin because no subclass between the receiver's class and the twin's class declares
- * the twin; if one of them declares the <em>original</em> method (a class that was not rewritten),
- * that override must run, so the twin calls it instead of silently skipping it.
+ * <p>For each receiver class the choice is made once, by resolving the method as the JVM would
+ * (the most specific non-abstract declaration, searching superclasses, then interface defaults):
+ * if the declaring class also declares the twin, the twin runs; otherwise the original runs, after
+ * making the transaction irrevocable unless {@link SafeCalls} says it is safe. A call site keeps
+ * the choices in a small polymorphic inline cache of class tests that the JIT inlines; past
+ * {@link #MAX_DEPTH} classes it switches to a per-class table.
  */
 public final class Dispatch {
+  private static final int MAX_DEPTH = 4;
+  private static final MethodHandle RELINK;
   private static final MethodHandle SELECT;
-  private static final ClassValue<ConcurrentHashMap<String, Boolean>> OVERRIDES = new ClassValue<>() {
-    @Override
-    protected ConcurrentHashMap<String, Boolean> computeValue(Class<?> type) {
-      return new ConcurrentHashMap<>();
-    }
-  };
+  private static final MethodHandle IS_CLASS;
 
   static {
     try {
-      SELECT = MethodHandles.lookup().findVirtual(Site.class, "select", MethodType.methodType(MethodHandle.class, Object.class));
+      MethodHandles.Lookup l = MethodHandles.lookup();
+      RELINK = l.findVirtual(InlineCache.class, "relink", MethodType.methodType(MethodHandle.class, Object.class));
+      SELECT = l.findVirtual(Site.class, "select", MethodType.methodType(MethodHandle.class, Object.class));
+      IS_CLASS = l.findStatic(Dispatch.class, "isClass", MethodType.methodType(boolean.class, Class.class, Object.class));
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
   }
 
+  private static final Site RUNNABLE = siteOf(Runnable.class, "run", MethodType.methodType(void.class), "Ame.atomic(Runnable)");
+  private static final Site SUPPLIER = siteOf(Supplier.class, "get", MethodType.methodType(Object.class), "Ame.atomic(Supplier)");
+
   private Dispatch() {}
 
-  static MethodHandle byReceiver(String name, String descriptor, MethodType type, MethodHandle original, String site) {
-    Site s = new Site(name, descriptor, type, original, site);
-    MethodHandle selector = SELECT.bindTo(s).asType(MethodType.methodType(MethodHandle.class, type.parameterType(0)));
-    return MethodHandles.foldArguments(MethodHandles.exactInvoker(type), 0, selector);
+  static CallSite inlineCache(String name, String descriptor, MethodType type, MethodHandle original, String site) {
+    return new InlineCache(new Site(name, descriptor, type, original, site));
   }
 
   /** Runs a {@code Runnable} inside a transaction: its twin if its class has one. */
@@ -51,79 +51,68 @@ public final class Dispatch {
   }
 
   /** Calls a {@code Supplier} inside a transaction: its twin if its class has one. */
-  static Object get(java.util.function.Supplier<?> s, Txn t) throws Throwable {
+  static Object get(Supplier<?> s, Txn t) throws Throwable {
     return (Object) SUPPLIER.select(s).invokeExact((Object) s, t);
   }
 
-  private static final Site RUNNABLE = siteOf(Runnable.class, "run", MethodType.methodType(void.class), "Ame.atomic(Runnable)");
-  private static final Site SUPPLIER = siteOf(java.util.function.Supplier.class, "get", MethodType.methodType(Object.class), "Ame.atomic(Supplier)");
-
   private static Site siteOf(Class<?> itf, String name, MethodType original, String site) {
     try {
-      MethodHandle m = MethodHandles.publicLookup().findVirtual(itf, name, original).asType(original.insertParameterTypes(0, Object.class));
-      MethodType type = original.insertParameterTypes(0, Object.class).appendParameterTypes(Txn.class);
-      return new Site(name, original.toMethodDescriptorString(), type, m, site);
+      MethodType type = original.insertParameterTypes(0, Object.class);
+      MethodHandle m = MethodHandles.publicLookup().findVirtual(itf, name, original).asType(type);
+      return new Site(name, original.toMethodDescriptorString(), type.appendParameterTypes(Txn.class), m, site);
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
   }
 
-  /**
-   * The guard of an overridable twin.
-   *
-   * @param receiver {@code this}
-   * @param declaring the class whose twin is running
-   * @param name the method name
-   * @param descriptor the original method's descriptor
-   * @return true when the receiver's class, or a class between it and {@code declaring}, overrides
-   *     the method without a twin, so the override must be called instead
-   */
-  public static boolean overriddenOutside(Object receiver, Class<?> declaring, String name, String descriptor) {
-    Class<?> type = receiver.getClass();
-    if (type == declaring) {
-      return false;
-    }
-    String key = declaring.getName() + '.' + name + descriptor;
-    Boolean known = OVERRIDES.get(type).get(key);
-    if (known == null) {
-      known = declaresOverride(type, declaring, name, descriptor);
-      OVERRIDES.get(type).put(key, known);
-    }
-    return known;
+  private static boolean isClass(Class<?> expected, Object receiver) {
+    return receiver.getClass() == expected; // a null receiver throws NullPointerException, as the call would
   }
 
-  private static boolean declaresOverride(Class<?> type, Class<?> declaring, String name, String descriptor) {
-    for (Class<?> c = type; c != null && c != declaring; c = c.getSuperclass()) {
-      for (Method m : c.getDeclaredMethods()) {
-        int mod = m.getModifiers();
-        if (m.getName().equals(name) && !Modifier.isStatic(mod) && !Modifier.isPrivate(mod)
-            && !Modifier.isAbstract(mod) && descriptor.equals(descriptorOf(m))) {
-          return true; // reached here, so this override has no twin
-        }
+  /** The call site: a chain of class tests, each leading to that class's target. */
+  static final class InlineCache extends MutableCallSite {
+    private final Site site;
+    private final MethodHandle relink;
+    private int depth;
+
+    InlineCache(Site site) {
+      super(site.type);
+      this.site = site;
+      MethodType selector = MethodType.methodType(MethodHandle.class, site.type.parameterType(0));
+      this.relink = MethodHandles.foldArguments(MethodHandles.exactInvoker(site.type), 0, RELINK.bindTo(this).asType(selector));
+      setTarget(relink);
+    }
+
+    @SuppressWarnings("unused") // called through RELINK
+    private synchronized MethodHandle relink(Object receiver) {
+      Class<?> c = receiver.getClass();
+      MethodHandle target = site.targets.get(c);
+      if (depth < MAX_DEPTH) {
+        MethodHandle test = IS_CLASS.bindTo(c).asType(MethodType.methodType(boolean.class, site.type.parameterType(0)));
+        setTarget(MethodHandles.guardWithTest(test, target, getTarget()));
+        depth++;
+      } else if (depth == MAX_DEPTH) {
+        MethodType selector = MethodType.methodType(MethodHandle.class, site.type.parameterType(0));
+        setTarget(MethodHandles.foldArguments(MethodHandles.exactInvoker(site.type), 0, SELECT.bindTo(site).asType(selector)));
+        depth++;
       }
+      return target;
     }
-    return false;
   }
 
-  static String descriptorOf(Method m) {
-    return MethodType.methodType(m.getReturnType(), m.getParameterTypes()).toMethodDescriptorString();
-  }
-
-  /** One call site's per-receiver-class choice, with a one-entry inline cache. */
+  /** One call's per-receiver-class choices. */
   static final class Site {
     private final String name;
     private final String descriptor;
-    private final MethodType type;
+    final MethodType type;
     private final MethodHandle original;
     private final String site;
-    private final ClassValue<MethodHandle> targets = new ClassValue<>() {
+    final ClassValue<MethodHandle> targets = new ClassValue<>() {
       @Override
       protected MethodHandle computeValue(Class<?> receiver) {
         return targetFor(receiver);
       }
     };
-    private volatile Class<?> lastClass;
-    private volatile MethodHandle lastTarget;
 
     Site(String name, String descriptor, MethodType type, MethodHandle original, String site) {
       this.name = name;
@@ -134,44 +123,75 @@ public final class Dispatch {
     }
 
     MethodHandle select(Object receiver) {
-      Class<?> c = receiver.getClass(); // null receiver: NullPointerException, as the call would
-      MethodHandle t = lastTarget;
-      if (lastClass == c && t != null) {
-        return t;
-      }
-      t = targets.get(c);
-      lastTarget = null;
-      lastClass = c;
-      lastTarget = t;
-      return t;
+      return targets.get(receiver.getClass());
     }
 
     private MethodHandle targetFor(Class<?> receiver) {
-      MethodType twinType = type.dropParameterTypes(0, 1);
-      try {
-        MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(receiver, MethodHandles.lookup());
-        MethodHandle twin = lookup.findVirtual(receiver, name + Linker.TWIN_SUFFIX, twinType);
-        return twin.asType(type);
-      } catch (ReflectiveOperationException | IllegalArgumentException | SecurityException e) {
-        // no twin: the receiver's class was not rewritten
-      }
       Class<?> implementor = implementor(receiver);
-      String owner = implementor == null ? "?" : implementor.getName().replace('.', '/');
-      if (SafeCalls.isSafe(owner, name, descriptor)) {
-        return MethodHandles.dropArguments(original, type.parameterCount() - 1, Txn.class).asType(type);
+      if (implementor != null && declaresTwin(implementor)) {
+        try {
+          MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(implementor, MethodHandles.lookup());
+          return lookup.findVirtual(implementor, name + Linker.TWIN_SUFFIX, type.dropParameterTypes(0, 1)).asType(type);
+        } catch (ReflectiveOperationException | IllegalArgumentException | SecurityException e) {
+          // not accessible: fall through to the original
+        }
       }
-      return Linker.irrevocableThen(original, type, receiver.getName() + "." + name + " called at " + site).asType(type);
+      String owner = implementor == null ? receiver.getName() : implementor.getName();
+      return Linker.original(original, type, owner, name, descriptor, site);
+    }
+
+    private boolean declaresTwin(Class<?> c) {
+      String twinDescriptor = descriptor.replace(")", "Ldev/ame/runtime/Txn;)");
+      for (Method m : c.getDeclaredMethods()) {
+        if (m.getName().equals(name + Linker.TWIN_SUFFIX) && twinDescriptor.equals(descriptorOf(m))) {
+          return true;
+        }
+      }
+      return false;
     }
 
     private Class<?> implementor(Class<?> receiver) {
       for (Class<?> c = receiver; c != null; c = c.getSuperclass()) {
-        for (Method m : c.getDeclaredMethods()) {
-          if (m.getName().equals(name) && !Modifier.isAbstract(m.getModifiers()) && descriptor.equals(descriptorOf(m))) {
-            return c;
-          }
+        Method m = declared(c);
+        if (m != null) {
+          return c;
+        }
+      }
+      for (Class<?> c = receiver; c != null; c = c.getSuperclass()) {
+        Class<?> found = defaultIn(c.getInterfaces());
+        if (found != null) {
+          return found;
         }
       }
       return null;
     }
+
+    private Class<?> defaultIn(Class<?>[] interfaces) {
+      for (Class<?> i : interfaces) {
+        if (declared(i) != null) {
+          return i;
+        }
+        Class<?> deeper = defaultIn(i.getInterfaces());
+        if (deeper != null) {
+          return deeper;
+        }
+      }
+      return null;
+    }
+
+    private Method declared(Class<?> c) {
+      for (Method m : c.getDeclaredMethods()) {
+        int mod = m.getModifiers();
+        if (m.getName().equals(name) && !Modifier.isAbstract(mod) && !Modifier.isStatic(mod)
+            && descriptor.equals(descriptorOf(m))) {
+          return m;
+        }
+      }
+      return null;
+    }
+  }
+
+  static String descriptorOf(Method m) {
+    return MethodType.methodType(m.getReturnType(), m.getParameterTypes()).toMethodDescriptorString();
   }
 }

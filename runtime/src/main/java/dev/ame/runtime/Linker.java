@@ -3,19 +3,24 @@ package dev.ame.runtime;
 import java.lang.invoke.CallSite;
 import java.lang.invoke.ConstantCallSite;
 import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandleInfo;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.lang.reflect.Modifier;
 
 /**
  * Links the calls that transactional twins make. Each call of the original code becomes an
  * {@code invokedynamic} with the original name and the twin's type ({@code Txn} last). At first
- * execution, with the classes really loaded, the linker binds it to:
+ * execution, with the classes really loaded, the linker resolves the original method as the JVM
+ * would, then binds the call to:
  * <ol>
- * <li>the callee's twin ({@code name$ame}), when the resolved callee was rewritten;</li>
- * <li>for virtual and interface calls without a twin on the static owner (a JDK interface, a
- *     method inherited from a JDK class): a per-receiver-class choice ({@link Dispatch});</li>
- * <li>otherwise the original method, directly when {@link SafeCalls} allows it, else after
- *     making the transaction irrevocable.</li>
+ * <li>when the call cannot be overridden (static, {@code invokespecial}, private or final, final
+ *     class): the twin declared beside the resolved method, if that class was rewritten;</li>
+ * <li>when it can: an inline cache on the receiver's class ({@link Dispatch}) that calls the
+ *     twin of the receiver's own implementation, or the original one. So an override in a class
+ *     that was not rewritten (a lambda, a JDK class, an excluded class) is never skipped;</li>
+ * <li>otherwise the original method: directly when {@link SafeCalls} allows it, else after making
+ *     the transaction irrevocable.</li>
  * </ol>
  */
 public final class Linker {
@@ -49,33 +54,51 @@ public final class Linker {
    */
   public static CallSite link(MethodHandles.Lookup caller, String name, MethodType type, int kind,
       Class<?> owner, String site) throws ReflectiveOperationException {
-    MethodType withoutTxn = type.dropParameterTypes(type.parameterCount() - 1, type.parameterCount());
-    MethodHandle twin = find(caller, kind, owner, name + TWIN_SUFFIX, kind == STATIC ? type : type.dropParameterTypes(0, 1));
-    if (twin != null) {
-      return new ConstantCallSite(twin.asType(type));
-    }
-    MethodHandle original = find(caller, kind, owner, name, kind == STATIC ? withoutTxn : withoutTxn.dropParameterTypes(0, 1));
+    int receiver = kind == STATIC ? 0 : 1;
+    MethodType originalType = type.dropParameterTypes(type.parameterCount() - 1, type.parameterCount());
+    MethodType lookupType = originalType.dropParameterTypes(0, receiver);
+    MethodHandle original = find(caller, kind, owner, name, lookupType);
     if (original == null) {
-      throw new NoSuchMethodError(owner.getName() + "." + name + withoutTxn.toMethodDescriptorString());
+      throw new NoSuchMethodError(owner.getName() + "." + name + lookupType.toMethodDescriptorString());
     }
-    original = original.asType(withoutTxn);
-    String descriptor = withoutTxn.dropParameterTypes(0, kind == STATIC ? 0 : 1).toMethodDescriptorString();
-    if (kind == VIRTUAL || kind == INTERFACE) {
-      return new ConstantCallSite(Dispatch.byReceiver(name, descriptor, type, original, site));
+    MethodHandleInfo info = reveal(caller, original);
+    boolean overridable = (kind == VIRTUAL || kind == INTERFACE)
+        && (info == null || !(Modifier.isFinal(info.getModifiers()) || Modifier.isPrivate(info.getModifiers())
+            || Modifier.isFinal(info.getDeclaringClass().getModifiers())));
+    original = original.asType(originalType);
+    String descriptor = lookupType.toMethodDescriptorString();
+    if (overridable) {
+      return Dispatch.inlineCache(name, descriptor, type, original, site);
     }
-    String internalOwner = owner.getName().replace('.', '/');
-    if (SafeCalls.isSafe(internalOwner, name, descriptor)) {
-      return new ConstantCallSite(MethodHandles.dropArguments(original, type.parameterCount() - 1, Txn.class));
+    if (info != null) {
+      MethodHandle twin = find(caller, kind, owner, name + TWIN_SUFFIX, type.dropParameterTypes(0, receiver));
+      MethodHandleInfo twinInfo = twin == null ? null : reveal(caller, twin);
+      if (twinInfo != null && twinInfo.getDeclaringClass() == info.getDeclaringClass()) {
+        return new ConstantCallSite(twin.asType(type));
+      }
     }
-    return new ConstantCallSite(irrevocableThen(original, type, owner.getName() + "." + name + " called at " + site));
+    String implementor = info == null ? owner.getName() : info.getDeclaringClass().getName();
+    return new ConstantCallSite(original(original, type, implementor, name, descriptor, site));
   }
 
-  /** (args..., Txn) -> { make irrevocable; original(args...) } */
-  static MethodHandle irrevocableThen(MethodHandle original, MethodType type, String cause) {
+  /** The original method: directly if safe, else after making the transaction irrevocable. */
+  static MethodHandle original(MethodHandle original, MethodType type, String implementor, String name,
+      String descriptor, String site) {
+    if (SafeCalls.isSafe(implementor.replace('.', '/'), name, descriptor)) {
+      return MethodHandles.dropArguments(original, type.parameterCount() - 1, Txn.class).asType(type);
+    }
     int txn = type.parameterCount() - 1;
     MethodHandle target = MethodHandles.dropArguments(original, txn, Txn.class);
-    MethodHandle hook = MethodHandles.insertArguments(IRREVOCABLE, 1, cause);
-    return MethodHandles.foldArguments(target, txn, hook);
+    MethodHandle hook = MethodHandles.insertArguments(IRREVOCABLE, 1, implementor + "." + name + " called at " + site);
+    return MethodHandles.foldArguments(target, txn, hook).asType(type);
+  }
+
+  private static MethodHandleInfo reveal(MethodHandles.Lookup caller, MethodHandle mh) {
+    try {
+      return caller.revealDirect(mh);
+    } catch (IllegalArgumentException | SecurityException e) {
+      return null; // signature-polymorphic or caller-sensitive: treat as not rewritten
+    }
   }
 
   private static MethodHandle find(MethodHandles.Lookup caller, int kind, Class<?> owner, String name, MethodType type) {

@@ -1,0 +1,219 @@
+package dev.ame.agent;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+import org.objectweb.asm.commons.AnalyzerAdapter;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.AnnotationNode;
+import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.LabelNode;
+import org.objectweb.asm.tree.MethodNode;
+import org.objectweb.asm.tree.TryCatchBlockNode;
+
+/**
+ * Rewrites one class: buffers it, adds a transactional twin beside every method with a body
+ * ({@link TwinMethodWriter}), turns {@code @Atomic} methods into blocks ({@link AtomicWrapper}),
+ * then passes the class on. Original bodies stay untouched, so code outside transactions runs
+ * at full speed.
+ *
+ * <p>Twins use {@code invokedynamic} and dynamic constants, so classes older than Java 11 are
+ * raised to version 55 (class files of Java 5 and older, with subroutines and no frames, are
+ * left as they are). Every constructor gets a twin, even when its body cannot be rewritten (then
+ * the twin makes the block irrevocable and delegates), because callers name constructor twins
+ * directly.
+ */
+final class ClassRewriter extends ClassNode {
+  private final ClassVisitor next;
+  private final FieldFacts fieldFacts;
+  private final AgentLog log;
+
+  ClassRewriter(ClassVisitor next, FieldFacts fieldFacts, AgentLog log) {
+    super(Opcodes.ASM9);
+    this.next = next;
+    this.fieldFacts = fieldFacts;
+    this.log = log;
+  }
+
+  @Override
+  public void visitEnd() {
+    super.visitEnd();
+    rewrite();
+    accept(next);
+  }
+
+  private void rewrite() {
+    if ((access & Opcodes.ACC_MODULE) != 0 || name.endsWith("module-info") || name.endsWith("package-info")
+        || alreadyRewritten()) {
+      return;
+    }
+    boolean isInterface = (access & Opcodes.ACC_INTERFACE) != 0;
+    int major = version & 0xFFFF;
+    boolean canTwin = major >= Opcodes.V1_6 && !usesSubroutines();
+    if (canTwin && major < Opcodes.V11) {
+      version = Opcodes.V11;
+    }
+    if (!canTwin) {
+      log.warnOnce(name, "class " + name.replace('/', '.') + " (class file version " + major
+          + ") is too old to rewrite; blocks that call it run irrevocably");
+    }
+    boolean classAtomic = hasAtomic(visibleAnnotations);
+    for (MethodNode m : new ArrayList<>(methods)) {
+      boolean isConstructor = m.name.equals("<init>");
+      if (m.name.equals("<clinit>")) {
+        continue;
+      }
+      if ((m.access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) != 0) {
+        if (hasAtomic(m.visibleAnnotations)) {
+          log.warnOnce(name + "." + m.name, "@Atomic on " + describe(m) + " has no effect: it has no body"
+              + ((m.access & Opcodes.ACC_NATIVE) != 0 ? " (native)" : "; annotate the implementations"));
+        }
+        continue;
+      }
+      MethodNode twin = canTwin ? twinOf(m) : null;
+      if (twin == null && isConstructor) {
+        twin = constructorFallback(m);
+      }
+      if (twin == null) {
+        continue;
+      }
+      methods.add(twin);
+      if (!isConstructor && isAtomic(m, classAtomic)) {
+        AtomicWrapper.replaceBody(m, name, isInterface);
+        log.debug("atomic block " + describe(m));
+      }
+    }
+  }
+
+  private boolean isAtomic(MethodNode m, boolean classAtomic) {
+    if (hasAtomic(m.visibleAnnotations)) {
+      return true;
+    }
+    return classAtomic && (m.access & (Opcodes.ACC_PRIVATE | Opcodes.ACC_SYNTHETIC | Opcodes.ACC_BRIDGE)) == 0;
+  }
+
+  private static boolean hasAtomic(List<AnnotationNode> annotations) {
+    if (annotations != null) {
+      for (AnnotationNode a : annotations) {
+        if (a.desc.equals(RuntimeNames.ATOMIC_DESC)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private MethodNode twinOf(MethodNode m) {
+    try {
+      MethodNode copy = copyOf(m);
+      Set<AbstractInsnNode> thisFields = m.name.equals("<init>") ? ConstructorReceivers.of(name, copy) : Set.of();
+      if (thisFields == null) {
+        log.warnOnce(name + "." + m.name + m.desc, "could not analyze " + describe(m) + "; blocks that call it run irrevocably");
+        return null;
+      }
+      int access = (m.access & ~(Opcodes.ACC_SYNCHRONIZED | Opcodes.ACC_VARARGS | Opcodes.ACC_BRIDGE)) | Opcodes.ACC_SYNTHETIC;
+      String twinName = m.name.equals("<init>") ? "<init>" : m.name + RuntimeNames.TWIN_SUFFIX;
+      String[] exceptions = m.exceptions == null ? null : m.exceptions.toArray(new String[0]);
+      MethodNode twin = new MethodNode(Opcodes.ASM9, access, twinName, RuntimeNames.twinDescriptor(m.desc), null, exceptions);
+      AbstractInsnNode[] current = new AbstractInsnNode[1];
+      TwinMethodWriter writer = new TwinMethodWriter(twin, name, m.name, firstFreeSlot(m), thisFields,
+          () -> current[0], fieldFacts);
+      AnalyzerAdapter types = new AnalyzerAdapter(name, m.access, m.name, m.desc, writer);
+      writer.typesFrom(types);
+      types.visitCode();
+      for (TryCatchBlockNode t : copy.tryCatchBlocks) {
+        t.accept(types);
+      }
+      for (AbstractInsnNode n : copy.instructions) {
+        current[0] = n;
+        n.accept(types);
+      }
+      current[0] = null;
+      types.visitMaxs(copy.maxStack, copy.maxLocals);
+      types.visitEnd();
+      return twin;
+    } catch (RuntimeException e) {
+      log.warnOnce(name + "." + m.name + m.desc, "could not rewrite " + describe(m) + " (" + e
+          + "); blocks that call it run irrevocably");
+      return null;
+    }
+  }
+
+  /** A constructor twin that makes the block irrevocable, then runs the original constructor. */
+  private MethodNode constructorFallback(MethodNode m) {
+    int access = (m.access & ~Opcodes.ACC_VARARGS) | Opcodes.ACC_SYNTHETIC;
+    MethodNode twin = new MethodNode(Opcodes.ASM9, access, "<init>", RuntimeNames.twinDescriptor(m.desc), null, null);
+    int txn = firstFreeSlot(m);
+    twin.visitVarInsn(Opcodes.ALOAD, txn);
+    twin.visitLdcInsn("constructor " + describe(m) + " that could not be rewritten");
+    twin.visitMethodInsn(Opcodes.INVOKESTATIC, RuntimeNames.BARRIERS, "irrevocable",
+        "(" + RuntimeNames.TXN_DESC + "Ljava/lang/String;)V", false);
+    twin.visitVarInsn(Opcodes.ALOAD, 0);
+    int slot = 1;
+    for (Type a : Type.getArgumentTypes(m.desc)) {
+      twin.visitVarInsn(a.getOpcode(Opcodes.ILOAD), slot);
+      slot += a.getSize();
+    }
+    twin.visitMethodInsn(Opcodes.INVOKESPECIAL, name, "<init>", m.desc, false);
+    twin.visitInsn(Opcodes.RETURN);
+    twin.visitMaxs(slot + 2, txn + 1);
+    return twin;
+  }
+
+  private static int firstFreeSlot(MethodNode m) {
+    int slot = (m.access & Opcodes.ACC_STATIC) != 0 ? 0 : 1;
+    for (Type a : Type.getArgumentTypes(m.desc)) {
+      slot += a.getSize();
+    }
+    return slot;
+  }
+
+  /** A copy with its own labels: ASM labels must never be shared between two methods. */
+  private static MethodNode copyOf(MethodNode m) {
+    Map<LabelNode, LabelNode> labels = new HashMap<>();
+    for (AbstractInsnNode n : m.instructions) {
+      if (n instanceof LabelNode) {
+        labels.put((LabelNode) n, new LabelNode());
+      }
+    }
+    MethodNode copy = new MethodNode(Opcodes.ASM9, m.access, m.name, m.desc, m.signature, null);
+    for (AbstractInsnNode n : m.instructions) {
+      copy.instructions.add(n.clone(labels));
+    }
+    for (TryCatchBlockNode t : m.tryCatchBlocks) {
+      copy.tryCatchBlocks.add(new TryCatchBlockNode(labels.get(t.start), labels.get(t.end), labels.get(t.handler), t.type));
+    }
+    copy.maxStack = m.maxStack;
+    copy.maxLocals = m.maxLocals;
+    return copy;
+  }
+
+  private boolean usesSubroutines() {
+    for (MethodNode m : methods) {
+      for (AbstractInsnNode n : m.instructions) {
+        if (n.getOpcode() == Opcodes.JSR || n.getOpcode() == Opcodes.RET) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private boolean alreadyRewritten() {
+    for (MethodNode m : methods) {
+      if (m.name.endsWith(RuntimeNames.TWIN_SUFFIX) || m.desc.contains(RuntimeNames.TXN_DESC)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private String describe(MethodNode m) {
+    return name.replace('/', '.') + "." + m.name + m.desc;
+  }
+}

@@ -1,0 +1,62 @@
+package dev.ame.agent;
+
+import java.lang.instrument.Instrumentation;
+import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.dynamic.DynamicType;
+import net.bytebuddy.matcher.ElementMatchers;
+import net.bytebuddy.utility.JavaModule;
+
+/**
+ * Installs the class transformer: a ByteBuddy {@link AgentBuilder} that matches the classes in
+ * {@link Scope} and applies {@link TwinVisitorWrapper} to each as it is loaded. A class that cannot
+ * be rewritten is reported once and left as it was; calls into it from atomic blocks then run
+ * irrevocably (see the runtime's {@code Linker}).
+ */
+final class Installer {
+  private Installer() {}
+
+  static void install(AgentOptions options, Instrumentation inst, boolean lateAttach) {
+    AgentLog log = new AgentLog(options.log);
+    if (options.config != null) {
+      throw new ConfigException("config=" + options.config
+          + ": config files are not supported by this version yet; annotate methods with @dev.ame.Atomic");
+    }
+    if (lateAttach) {
+      log.warnOnce("late-attach", "attached to a running JVM: only classes loaded from now on are rewritten");
+    }
+    ClassLoader platform = ClassLoader.getPlatformClassLoader();
+    RuntimeVisibility runtime = new RuntimeVisibility(log);
+    new AgentBuilder.Default()
+        .with(AgentBuilder.TypeStrategy.Default.DECORATE)
+        .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
+        .with(new Listener(log))
+        .ignore(ElementMatchers.none())
+        .type((type, loader, module, redefined, domain) ->
+            loader != null && loader != platform && Scope.includes(type.getName()) && runtime.isVisibleFrom(loader))
+        .transform((builder, type, loader, module, domain) -> builder.visit(new TwinVisitorWrapper(log)))
+        .installOn(inst);
+    log.info("installed: classes of the application are rewritten as they load");
+  }
+
+  /** Reports classes that could not be rewritten, once each. */
+  private static final class Listener extends AgentBuilder.Listener.Adapter {
+    private final AgentLog log;
+
+    Listener(AgentLog log) {
+      this.log = log;
+    }
+
+    @Override
+    public void onError(String typeName, ClassLoader loader, JavaModule module, boolean loaded, Throwable error) {
+      log.warnOnce(typeName, "could not rewrite " + typeName + " (" + error
+          + "); it runs unchanged and atomic blocks that call into it run irrevocably");
+    }
+
+    @Override
+    public void onTransformation(TypeDescription type, ClassLoader loader, JavaModule module, boolean loaded,
+        DynamicType dynamicType) {
+      log.debug("rewrote " + type.getName());
+    }
+  }
+}

@@ -1,0 +1,387 @@
+package dev.ame.agent;
+
+import static dev.ame.agent.RuntimeNames.BARRIERS;
+import static dev.ame.agent.RuntimeNames.TXN_DESC;
+
+import dev.ame.runtime.SafeCalls;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.objectweb.asm.ConstantDynamic;
+import org.objectweb.asm.Handle;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+import org.objectweb.asm.commons.AnalyzerAdapter;
+import org.objectweb.asm.tree.AbstractInsnNode;
+
+/**
+ * Writes the transactional twin of one method while the original's instructions stream through.
+ *
+ * <p>The twin takes the transaction as an extra last parameter: locals at or above its slot
+ * move up by one. Its field and array instructions call {@link RuntimeNames#BARRIERS}; its calls
+ * become {@code invokedynamic}s that the runtime's {@code Linker} binds to the callee's twin (or
+ * to the original, irrevocably); its monitors are elided (the block is atomic already); its
+ * handlers that can catch {@code Error} first rethrow the runtime's abort signal, so that user code
+ * cannot swallow it. Final fields and the fields of the object a constructor is building are
+ * accessed directly: nobody else can be writing them.
+ *
+ * <p>An upstream {@link AnalyzerAdapter} tracks the original's stack types, which give the
+ * element type of {@code aaload} (the barrier returns {@code Object}).
+ */
+final class TwinMethodWriter extends MethodVisitor {
+  private final String className;
+  private final String methodName;
+  private final int txnSlot;
+  private final Set<AbstractInsnNode> thisFields;
+  private final Supplier<AbstractInsnNode> current;
+  private final FieldFacts fieldFacts;
+  private final Set<Label> controlHandlers = new HashSet<>();
+  private AnalyzerAdapter types;
+  private int line;
+
+  TwinMethodWriter(MethodVisitor twin, String className, String methodName, int txnSlot,
+      Set<AbstractInsnNode> thisFields, Supplier<AbstractInsnNode> current, FieldFacts fieldFacts) {
+    super(Opcodes.ASM9, twin);
+    this.className = className;
+    this.methodName = methodName;
+    this.txnSlot = txnSlot;
+    this.thisFields = thisFields;
+    this.current = current;
+    this.fieldFacts = fieldFacts;
+  }
+
+  /** The adapter upstream of this writer, whose stack describes the instruction being visited. */
+  void typesFrom(AnalyzerAdapter adapter) {
+    this.types = adapter;
+  }
+
+  private String site() {
+    return className.replace('/', '.') + "." + methodName + (line > 0 ? ":" + line : "");
+  }
+
+  private void loadTxn() {
+    super.visitVarInsn(Opcodes.ALOAD, txnSlot);
+  }
+
+  private int shift(int slot) {
+    return slot >= txnSlot ? slot + 1 : slot;
+  }
+
+  // ---- locals and frames ----
+
+  @Override
+  public void visitVarInsn(int opcode, int var) {
+    super.visitVarInsn(opcode, shift(var));
+  }
+
+  @Override
+  public void visitIincInsn(int var, int increment) {
+    super.visitIincInsn(shift(var), increment);
+  }
+
+  @Override
+  public void visitFrame(int type, int numLocal, Object[] local, int numStack, Object[] stack) {
+    // recomputed by the class writer
+  }
+
+  @Override
+  public void visitLocalVariable(String name, String descriptor, String signature, Label start, Label end, int index) {
+    super.visitLocalVariable(name, descriptor, signature, start, end, shift(index));
+  }
+
+  @Override
+  public void visitLineNumber(int line, Label start) {
+    this.line = line;
+    super.visitLineNumber(line, start);
+  }
+
+  @Override
+  public void visitMaxs(int maxStack, int maxLocals) {
+    super.visitMaxs(maxStack + 8, maxLocals + 1);
+  }
+
+  // ---- handlers ----
+
+  @Override
+  public void visitTryCatchBlock(Label start, Label end, Label handler, String type) {
+    if (type == null || type.equals("java/lang/Throwable") || type.equals("java/lang/Error")) {
+      controlHandlers.add(handler);
+    }
+    super.visitTryCatchBlock(start, end, handler, type);
+  }
+
+  @Override
+  public void visitLabel(Label label) {
+    super.visitLabel(label);
+    if (controlHandlers.remove(label)) {
+      super.visitInsn(Opcodes.DUP);
+      super.visitMethodInsn(Opcodes.INVOKESTATIC, BARRIERS, "rethrowIfControl", "(Ljava/lang/Throwable;)V", false);
+    }
+  }
+
+  // ---- fields ----
+
+  @Override
+  public void visitFieldInsn(int opcode, String owner, String name, String descriptor) {
+    boolean isStatic = opcode == Opcodes.GETSTATIC || opcode == Opcodes.PUTSTATIC;
+    boolean read = opcode == Opcodes.GETFIELD || opcode == Opcodes.GETSTATIC;
+    if (thisFields.contains(current.get()) || (read && fieldFacts.isFinal(owner, name))) {
+      super.visitFieldInsn(opcode, owner, name, descriptor);
+      return;
+    }
+    Type type = Type.getType(descriptor);
+    String kind = RuntimeNames.kind(type);
+    String k = RuntimeNames.kindDescriptor(kind);
+    ConstantDynamic id = new ConstantDynamic("field", "I", RuntimeNames.FIELD_ID, Type.getObjectType(owner), name, isStatic ? 1 : 0);
+    switch (opcode) {
+      case Opcodes.GETFIELD:
+        super.visitInsn(Opcodes.DUP);
+        super.visitInsn(Opcodes.DUP);
+        super.visitLdcInsn(id);
+        loadTxn();
+        super.visitMethodInsn(Opcodes.INVOKESTATIC, BARRIERS, "beforeRead", "(Ljava/lang/Object;I" + TXN_DESC + ")V", false);
+        super.visitFieldInsn(opcode, owner, name, descriptor);
+        super.visitLdcInsn(id);
+        loadTxn();
+        super.visitMethodInsn(Opcodes.INVOKESTATIC, BARRIERS, "afterRead" + kind, "(Ljava/lang/Object;" + k + "I" + TXN_DESC + ")" + k, false);
+        castTo(type);
+        break;
+      case Opcodes.GETSTATIC:
+        triggerInitialization(owner, name, descriptor, type);
+        super.visitLdcInsn(id);
+        loadTxn();
+        super.visitMethodInsn(Opcodes.INVOKESTATIC, BARRIERS, "beforeReadStatic", "(I" + TXN_DESC + ")V", false);
+        super.visitFieldInsn(opcode, owner, name, descriptor);
+        super.visitLdcInsn(id);
+        loadTxn();
+        super.visitMethodInsn(Opcodes.INVOKESTATIC, BARRIERS, "afterReadStatic" + kind, "(" + k + "I" + TXN_DESC + ")" + k, false);
+        castTo(type);
+        break;
+      case Opcodes.PUTFIELD:
+        narrow(type);
+        super.visitLdcInsn(id);
+        loadTxn();
+        super.visitMethodInsn(Opcodes.INVOKESTATIC, BARRIERS, "write" + kind, "(Ljava/lang/Object;" + k + "I" + TXN_DESC + ")V", false);
+        break;
+      default: // PUTSTATIC
+        narrow(type);
+        triggerInitialization(owner, name, descriptor, type);
+        super.visitLdcInsn(id);
+        loadTxn();
+        super.visitMethodInsn(Opcodes.INVOKESTATIC, BARRIERS, "writeStatic" + kind, "(" + k + "I" + TXN_DESC + ")V", false);
+        break;
+    }
+  }
+
+  /** A static access initializes its class first, before the barrier reads any orec. */
+  private void triggerInitialization(String owner, String name, String descriptor, Type type) {
+    super.visitFieldInsn(Opcodes.GETSTATIC, owner, name, descriptor);
+    super.visitInsn(type.getSize() == 2 ? Opcodes.POP2 : Opcodes.POP);
+  }
+
+  /** The store instruction would narrow the int on the stack; the logged value must match. */
+  private void narrow(Type type) {
+    switch (type.getSort()) {
+      case Type.BOOLEAN:
+        super.visitInsn(Opcodes.ICONST_1);
+        super.visitInsn(Opcodes.IAND);
+        break;
+      case Type.BYTE:
+        super.visitInsn(Opcodes.I2B);
+        break;
+      case Type.CHAR:
+        super.visitInsn(Opcodes.I2C);
+        break;
+      case Type.SHORT:
+        super.visitInsn(Opcodes.I2S);
+        break;
+      default:
+        break;
+    }
+  }
+
+  private void castTo(Type type) {
+    if ((type.getSort() == Type.OBJECT || type.getSort() == Type.ARRAY) && !type.getInternalName().equals("java/lang/Object")) {
+      super.visitTypeInsn(Opcodes.CHECKCAST, type.getInternalName());
+    }
+  }
+
+  // ---- arrays and monitors ----
+
+  @Override
+  public void visitInsn(int opcode) {
+    switch (opcode) {
+      case Opcodes.IALOAD: arrayCall("readIA", "([II" + TXN_DESC + ")I"); return;
+      case Opcodes.LALOAD: arrayCall("readJA", "([JI" + TXN_DESC + ")J"); return;
+      case Opcodes.FALOAD: arrayCall("readFA", "([FI" + TXN_DESC + ")F"); return;
+      case Opcodes.DALOAD: arrayCall("readDA", "([DI" + TXN_DESC + ")D"); return;
+      case Opcodes.BALOAD: arrayCall("readBA", "(Ljava/lang/Object;I" + TXN_DESC + ")I"); return;
+      case Opcodes.CALOAD: arrayCall("readCA", "([CI" + TXN_DESC + ")I"); return;
+      case Opcodes.SALOAD: arrayCall("readSA", "([SI" + TXN_DESC + ")I"); return;
+      case Opcodes.AALOAD: {
+        String elementType = elementTypeOfArrayBelowTop();
+        arrayCall("readAA", "([Ljava/lang/Object;I" + TXN_DESC + ")Ljava/lang/Object;");
+        if (elementType != null && !elementType.equals("java/lang/Object")) {
+          super.visitTypeInsn(Opcodes.CHECKCAST, elementType);
+        }
+        return;
+      }
+      case Opcodes.IASTORE: arrayCall("writeIA", "([III" + TXN_DESC + ")V"); return;
+      case Opcodes.LASTORE: arrayCall("writeJA", "([JIJ" + TXN_DESC + ")V"); return;
+      case Opcodes.FASTORE: arrayCall("writeFA", "([FIF" + TXN_DESC + ")V"); return;
+      case Opcodes.DASTORE: arrayCall("writeDA", "([DID" + TXN_DESC + ")V"); return;
+      case Opcodes.BASTORE: arrayCall("writeBA", "(Ljava/lang/Object;II" + TXN_DESC + ")V"); return;
+      case Opcodes.CASTORE: arrayCall("writeCA", "([CII" + TXN_DESC + ")V"); return;
+      case Opcodes.SASTORE: arrayCall("writeSA", "([SII" + TXN_DESC + ")V"); return;
+      case Opcodes.AASTORE: arrayCall("writeAA", "([Ljava/lang/Object;ILjava/lang/Object;" + TXN_DESC + ")V"); return;
+      case Opcodes.MONITORENTER:
+      case Opcodes.MONITOREXIT:
+        super.visitInsn(Opcodes.POP); // elided: the atomic block already excludes every other block
+        return;
+      default:
+        super.visitInsn(opcode);
+    }
+  }
+
+  private void arrayCall(String name, String descriptor) {
+    loadTxn();
+    super.visitMethodInsn(Opcodes.INVOKESTATIC, BARRIERS, name, descriptor, false);
+  }
+
+  /** The internal name of the element type of the array under the index on top of the stack. */
+  private String elementTypeOfArrayBelowTop() {
+    List<Object> stack = types == null ? null : types.stack;
+    if (stack == null || stack.size() < 2) {
+      return null;
+    }
+    Object array = stack.get(stack.size() - 2);
+    if (!(array instanceof String) || !((String) array).startsWith("[")) {
+      return null; // null constant: the load throws NullPointerException anyway
+    }
+    Type element = Type.getType((String) array).getElementType();
+    Type componentType = Type.getType(((String) array).substring(1));
+    return componentType.getSort() == Type.ARRAY ? componentType.getDescriptor() : element.getInternalName();
+  }
+
+  // ---- calls ----
+
+  @Override
+  public void visitMethodInsn(int opcode, String owner, String name, String descriptor, boolean isInterface) {
+    if (name.equals("<init>")) {
+      constructorCall(owner, descriptor, isInterface);
+      return;
+    }
+    if (opcode != Opcodes.INVOKESTATIC && monitorCall(name, descriptor)) {
+      return;
+    }
+    if (opcode == Opcodes.INVOKESTATIC && owner.equals("java/lang/System") && name.equals("arraycopy")) {
+      loadTxn();
+      super.visitMethodInsn(Opcodes.INVOKESTATIC, BARRIERS, "arraycopy", "(Ljava/lang/Object;ILjava/lang/Object;II" + TXN_DESC + ")V", false);
+      return;
+    }
+    if (owner.equals("dev/ame/Ame")) {
+      super.visitMethodInsn(opcode, owner, name, descriptor, isInterface); // transaction-aware already
+      return;
+    }
+    int kind;
+    String callDescriptor;
+    switch (opcode) {
+      case Opcodes.INVOKESTATIC:
+        kind = RuntimeNames.STATIC;
+        callDescriptor = descriptor;
+        break;
+      case Opcodes.INVOKESPECIAL:
+        kind = RuntimeNames.SPECIAL;
+        callDescriptor = withReceiver(owner, descriptor);
+        break;
+      case Opcodes.INVOKEINTERFACE:
+        kind = RuntimeNames.INTERFACE;
+        callDescriptor = withReceiver(owner, descriptor);
+        break;
+      default:
+        kind = RuntimeNames.VIRTUAL;
+        callDescriptor = withReceiver(owner, descriptor);
+        break;
+    }
+    loadTxn();
+    super.visitInvokeDynamicInsn(name, RuntimeNames.twinDescriptor(callDescriptor), RuntimeNames.LINK,
+        kind, Type.getObjectType(owner), site());
+  }
+
+  private static String withReceiver(String owner, String descriptor) {
+    String receiver = owner.startsWith("[") ? owner : "L" + owner + ";";
+    return "(" + receiver + descriptor.substring(1);
+  }
+
+  /** {@code wait}/{@code notify}/{@code notifyAll} of {@code Object}, whatever the static owner. */
+  private boolean monitorCall(String name, String descriptor) {
+    switch (name + descriptor) {
+      case "wait()V":
+        loadTxn();
+        super.visitMethodInsn(Opcodes.INVOKESTATIC, BARRIERS, "waitRetry", "(Ljava/lang/Object;" + TXN_DESC + ")V", false);
+        return true;
+      case "wait(J)V":
+        loadTxn();
+        super.visitMethodInsn(Opcodes.INVOKESTATIC, BARRIERS, "waitRetry", "(Ljava/lang/Object;J" + TXN_DESC + ")V", false);
+        return true;
+      case "wait(JI)V":
+        loadTxn();
+        super.visitMethodInsn(Opcodes.INVOKESTATIC, BARRIERS, "waitRetry", "(Ljava/lang/Object;JI" + TXN_DESC + ")V", false);
+        return true;
+      case "notify()V":
+      case "notifyAll()V":
+        loadTxn();
+        super.visitMethodInsn(Opcodes.INVOKESTATIC, BARRIERS, "notifyNoop", "(Ljava/lang/Object;" + TXN_DESC + ")V", false);
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  /**
+   * A constructor of a rewritten class has a twin (always generated, see {@link ClassRewriter});
+   * a JDK constructor runs as it is when it is known to touch only the new object, else after the
+   * block has become irrevocable.
+   */
+  private void constructorCall(String owner, String descriptor, boolean isInterface) {
+    if (Scope.includes(owner)) {
+      loadTxn();
+      super.visitMethodInsn(Opcodes.INVOKESPECIAL, owner, "<init>", RuntimeNames.twinDescriptor(descriptor), isInterface);
+      return;
+    }
+    if (!SafeCalls.isSafe(owner, "<init>", descriptor)) {
+      irrevocable("new " + owner.replace('/', '.') + descriptor);
+    }
+    super.visitMethodInsn(Opcodes.INVOKESPECIAL, owner, "<init>", descriptor, isInterface);
+  }
+
+  private void irrevocable(String what) {
+    loadTxn();
+    super.visitLdcInsn(what + " at " + site());
+    super.visitMethodInsn(Opcodes.INVOKESTATIC, BARRIERS, "irrevocable", "(" + TXN_DESC + "Ljava/lang/String;)V", false);
+  }
+
+  @Override
+  public void visitInvokeDynamicInsn(String name, String descriptor, Handle bootstrap, Object... arguments) {
+    String factory = bootstrap.getOwner();
+    boolean safe = factory.equals("java/lang/invoke/LambdaMetafactory")
+        || factory.equals("java/lang/invoke/StringConcatFactory") && onlyValueArguments(descriptor);
+    if (!safe) {
+      irrevocable("invokedynamic " + name + " (" + factory.replace('/', '.') + ")");
+    }
+    super.visitInvokeDynamicInsn(name, descriptor, bootstrap, arguments);
+  }
+
+  /** String concatenation calls no user code when every operand is a primitive, string or box. */
+  private static boolean onlyValueArguments(String descriptor) {
+    for (Type t : Type.getArgumentTypes(descriptor)) {
+      if (t.getSort() == Type.ARRAY || t.getSort() == Type.OBJECT && !SafeCalls.isValueType(t.getInternalName())) {
+        return false;
+      }
+    }
+    return true;
+  }
+}
