@@ -9,6 +9,7 @@ final class RuntimeNames {
   static final String TXN = "dev/ame/runtime/Txn";
   static final String TXN_DESC = "L" + TXN + ";";
   static final String BARRIERS = "dev/ame/runtime/Barriers";
+  static final String CONTROL_SIGNAL = "dev/ame/runtime/ControlSignal";
   static final String TWIN_SUFFIX = "$ame";
   static final String ATOMIC_DESC = "Ldev/ame/Atomic;";
 

@@ -4,7 +4,6 @@ import static dev.ame.agent.RuntimeNames.BARRIERS;
 import static dev.ame.agent.RuntimeNames.TXN_DESC;
 
 import dev.ame.runtime.SafeCalls;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -23,9 +22,8 @@ import org.objectweb.asm.tree.AbstractInsnNode;
  * <p>The twin takes the transaction as an extra last parameter: locals at or above its slot
  * move up by one. Its field and array instructions call {@link RuntimeNames#BARRIERS}; its calls
  * become {@code invokedynamic}s that the runtime's {@code Linker} binds to the callee's twin (or
- * to the original, irrevocably); its monitors are elided (the block is atomic already); its
- * handlers that can catch {@code Error} first rethrow the runtime's abort signal, so that user code
- * cannot swallow it. Final fields and the fields of the object a constructor is building are
+ * to the original, irrevocably); its monitors are elided (the block is atomic already); a first
+ * exception-table entry lets the runtime's abort signal pass every user handler untouched. Final fields and the fields of the object a constructor is building are
  * accessed directly: nobody else can be writing them.
  *
  * <p>An upstream {@link AnalyzerAdapter} tracks the original's stack types, which give the
@@ -38,7 +36,10 @@ final class TwinMethodWriter extends MethodVisitor {
   private final Set<AbstractInsnNode> thisFields;
   private final Supplier<AbstractInsnNode> current;
   private final FieldFacts fieldFacts;
-  private final Set<Label> controlHandlers = new HashSet<>();
+  private final Label bodyStart = new Label();
+  private final Label bodyEnd = new Label();
+  private final Label signalHandler = new Label();
+  private boolean bodyOpen;
   private AnalyzerAdapter types;
   private int line;
 
@@ -100,26 +101,43 @@ final class TwinMethodWriter extends MethodVisitor {
 
   @Override
   public void visitMaxs(int maxStack, int maxLocals) {
+    closeBody();
     super.visitMaxs(maxStack + 8, maxLocals + 1);
   }
 
-  // ---- handlers ----
+  // ---- the runtime's control signals pass through user handlers ----
 
+  /**
+   * The first entry of the exception table covers the whole body and catches the runtime's
+   * abort/retry signal, rethrowing it from outside every range. The JVM picks the first matching
+   * entry, so no user handler (catch Throwable, finally, synchronized) ever runs on a signal.
+   */
   @Override
-  public void visitTryCatchBlock(Label start, Label end, Label handler, String type) {
-    if (type == null || type.equals("java/lang/Throwable") || type.equals("java/lang/Error")) {
-      controlHandlers.add(handler);
+  public void visitCode() {
+    super.visitCode();
+    super.visitTryCatchBlock(bodyStart, bodyEnd, signalHandler, RuntimeNames.CONTROL_SIGNAL);
+    if (!methodName.equals("<init>")) {
+      openBody();
     }
-    super.visitTryCatchBlock(start, end, handler, type);
   }
 
-  @Override
-  public void visitLabel(Label label) {
-    super.visitLabel(label);
-    if (controlHandlers.remove(label)) {
-      super.visitInsn(Opcodes.DUP);
-      super.visitMethodInsn(Opcodes.INVOKESTATIC, BARRIERS, "rethrowIfControl", "(Ljava/lang/Throwable;)V", false);
+  /**
+   * In a constructor the range starts after the call of the super (or this) constructor: the
+   * verifier rejects a handler whose range holds an uninitialized {@code this}.
+   */
+  private void openBody() {
+    super.visitLabel(bodyStart);
+    bodyOpen = true;
+  }
+
+  private void closeBody() {
+    if (!bodyOpen) {
+      openBody();
+      super.visitInsn(Opcodes.NOP);
     }
+    super.visitLabel(bodyEnd);
+    super.visitLabel(signalHandler);
+    super.visitInsn(Opcodes.ATHROW);
   }
 
   // ---- fields ----
@@ -347,6 +365,23 @@ final class TwinMethodWriter extends MethodVisitor {
    * block has become irrevocable.
    */
   private void constructorCall(String owner, String descriptor, boolean isInterface) {
+    boolean initializesThis = !bodyOpen && methodName.equals("<init>") && receiverIsUninitializedThis(descriptor);
+    emitConstructorCall(owner, descriptor, isInterface);
+    if (initializesThis) {
+      openBody();
+    }
+  }
+
+  private boolean receiverIsUninitializedThis(String descriptor) {
+    List<Object> stack = types == null ? null : types.stack;
+    if (stack == null) {
+      return false;
+    }
+    int receiver = stack.size() - 1 - (Type.getArgumentsAndReturnSizes(descriptor) >> 2) + 1;
+    return receiver >= 0 && stack.get(receiver) == Opcodes.UNINITIALIZED_THIS;
+  }
+
+  private void emitConstructorCall(String owner, String descriptor, boolean isInterface) {
     if (Scope.includes(owner)) {
       loadTxn();
       super.visitMethodInsn(Opcodes.INVOKESPECIAL, owner, "<init>", RuntimeNames.twinDescriptor(descriptor), isInterface);

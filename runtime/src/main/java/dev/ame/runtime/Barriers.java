@@ -272,16 +272,6 @@ public final class Barriers {
     t.becomeIrrevocable(cause);
   }
 
-  /**
-   * At the start of a rewritten handler that can catch {@code Error}: an abort or retry passes
-   * through user code untouched, so a {@code catch (Throwable)} cannot swallow it.
-   */
-  public static void rethrowIfControl(Throwable e) {
-    if (e instanceof ControlSignal) {
-      throw (ControlSignal) e;
-    }
-  }
-
   /** {@code obj.wait()} inside a block: roll back, sleep until something read changes, re-run. */
   public static void waitRetry(Object monitor, Txn t) throws InterruptedException {
     nonNull(monitor);

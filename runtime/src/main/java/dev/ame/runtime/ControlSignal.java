@@ -3,10 +3,10 @@ package dev.ame.runtime;
 /**
  * The throwables that unwind a transaction's frames back to its atomic block: an abort (re-run
  * after a conflict) and a retry ({@code wait()} inside a block). Preallocated, without stack
- * traces. Rewritten exception handlers that could catch them rethrow them at once
- * ({@link Barriers#rethrowIfControl}), so user code never sees one.
+ * traces. Every twin's exception table starts with an entry that catches this class and rethrows,
+ * so user handlers never see one (public only so that rewritten classes may name it there).
  */
-final class ControlSignal extends Error {
+public final class ControlSignal extends Error {
   private static final long serialVersionUID = 1L;
   static final ControlSignal ABORT = new ControlSignal("AME transaction abort (internal control flow)");
   static final ControlSignal RETRY = new ControlSignal("AME transaction retry (internal control flow)");
