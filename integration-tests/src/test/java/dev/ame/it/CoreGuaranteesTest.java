@@ -1,0 +1,102 @@
+package dev.ame.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ame.it.programs.FalseConflicts;
+import dev.ame.it.programs.LongTransaction;
+import dev.ame.it.programs.LostUpdates;
+import dev.ame.it.programs.Opacity;
+import dev.ame.it.programs.Semantics;
+import dev.ame.it.programs.SerializabilityOracle;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The guarantees of DESIGN.md section 3, each checked by a program run in a fresh JVM with
+ * {@code -javaagent:ame.jar} on every JDK found; where a check is about concurrency, the same
+ * program without the agent must fail, which proves that the check can fail.
+ */
+class CoreGuaranteesTest {
+  static List<Jvm.Jdk> jdks() {
+    return Jvm.jdks();
+  }
+
+  @ParameterizedTest
+  @MethodSource("jdks")
+  void serializability_replayMatchesEveryReadAndTheFinalState(Jvm.Jdk jdk) {
+    Jvm.Result r = Jvm.withAgent(jdk, null, SerializabilityOracle.class, "4", "25000");
+    assertEquals(0, r.exitCode(), r.describe());
+    assertTrue(r.stdout().contains("OK 100000 transactions replayed serially, 0 violations"), r.describe());
+  }
+
+  @ParameterizedTest
+  @MethodSource("jdks")
+  void serializability_withoutAgent_violationsAreFound(Jvm.Jdk jdk) {
+    Jvm.Result r = Jvm.withoutAgent(jdk, SerializabilityOracle.class, "4", "25000");
+    assertNotEquals(0, r.exitCode(), r.describe());
+    assertTrue(r.stdout().contains("FAIL"), r.describe());
+  }
+
+  @ParameterizedTest
+  @MethodSource("jdks")
+  void atomicity_counterStaticAndElement_loseNoUpdate(Jvm.Jdk jdk) {
+    Jvm.Result r = Jvm.withAgent(jdk, null, LostUpdates.class, "4", "100000");
+    assertEquals(0, r.exitCode(), r.describe());
+    assertTrue(r.stdout().contains("OK no update lost"), r.describe());
+  }
+
+  @ParameterizedTest
+  @MethodSource("jdks")
+  void atomicity_withoutAgent_updatesAreLost(Jvm.Jdk jdk) {
+    Jvm.Result r = Jvm.withoutAgent(jdk, LostUpdates.class, "4", "1000000");
+    assertNotEquals(0, r.exitCode(), r.describe());
+    assertTrue(r.stdout().contains("FAIL lost updates"), r.describe());
+  }
+
+  @ParameterizedTest
+  @MethodSource("jdks")
+  void opacity_readersNeverSeeATornState(Jvm.Jdk jdk) {
+    Jvm.Result r = Jvm.withAgent(jdk, null, Opacity.class, "2", "2", "20000", "120");
+    assertEquals(0, r.exitCode(), r.describe());
+    assertTrue(r.stdout().contains("OK every reader saw only consistent snapshots"), r.describe());
+  }
+
+  @ParameterizedTest
+  @MethodSource("jdks")
+  void opacity_withoutAgent_readersGetStuck(Jvm.Jdk jdk) {
+    Jvm.Result r = Jvm.withoutAgent(jdk, Opacity.class, "2", "2", "20000", "10");
+    assertNotEquals(0, r.exitCode(), r.describe());
+  }
+
+  @ParameterizedTest
+  @MethodSource("jdks")
+  void falseConflicts_disjointFieldsElementsAndObjects_abortNever(Jvm.Jdk jdk) {
+    Jvm.Result r = Jvm.withAgent(jdk, null, FalseConflicts.class, "100000");
+    assertEquals(0, r.exitCode(), r.describe());
+    assertTrue(r.stdout().contains("OK 0 aborts on disjoint data"), r.describe());
+  }
+
+  @ParameterizedTest
+  @MethodSource("jdks")
+  void progress_millionElementBlock_commitsAgainstAStreamOfWriters(Jvm.Jdk jdk) {
+    Jvm.Result r = Jvm.withAgent(jdk, null, LongTransaction.class, "2", "1000000", "3");
+    assertEquals(0, r.exitCode(), r.describe());
+    assertTrue(r.stdout().contains("OK the long blocks committed with consistent sums"), r.describe());
+  }
+
+  @ParameterizedTest
+  @MethodSource("jdks")
+  void semantics_everyRuleHolds(Jvm.Jdk jdk) {
+    Jvm.Result r = Jvm.withAgent(jdk, null, Semantics.class, "4", "5000");
+    assertEquals(0, r.exitCode(), r.describe());
+    for (String rule : List.of("nesting_isFlattened", "exception_commitsAndIsRethrown",
+        "catchThrowable_neverSeesAnAbort", "monitors_areElidedInsideBlocks", "wait_retriesUntilTheStateChanges",
+        "jdkCalls_runIrrevocablyAndLoseNothing", "ameAtomic_runsAnonymousClassesAndLambdas",
+        "onCommit_runsOnceAfterCommit", "unrewrittenOverride_isCalled")) {
+      assertTrue(r.stdout().contains("OK " + rule), rule + "\n" + r.describe());
+    }
+  }
+}

@@ -1,0 +1,120 @@
+package dev.ame.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+/** The transaction protocol driven through the barriers, as rewritten code drives it. */
+class TxnTest {
+  @Test
+  void write_isInvisibleUntilCommit_andReadBackInside() {
+    long[] a = new long[2];
+    Txn t = Txn.current();
+    t.begin("test");
+    Barriers.writeJA(a, 0, 5, t);
+    assertEquals(5, Barriers.readJA(a, 0, t));
+    assertEquals(0, a[0]);
+    assertTrue(t.commit());
+    assertEquals(5, a[0]);
+    assertFalse(t.isActive());
+  }
+
+  @Test
+  void commit_afterAConflictingCommit_rollsBackAndRestarts() throws Exception {
+    long[] a = new long[2];
+    Txn t = Txn.current();
+    t.begin("test");
+    long seen = Barriers.readJA(a, 0, t);
+    Barriers.writeJA(a, 1, seen + 1, t);
+    runInOtherThread(() -> {
+      Txn other = Txn.current();
+      other.begin("other");
+      Barriers.writeJA(a, 0, 100, other);
+      assertTrue(other.commit());
+    });
+    assertFalse(t.commit(), "a commit over a stale read must fail");
+    assertEquals(0, a[1], "nothing of the failed attempt may be written");
+    assertTrue(t.isActive(), "the context is ready for the next attempt");
+    assertEquals(100, Barriers.readJA(a, 0, t));
+    assertTrue(t.commit());
+  }
+
+  @Test
+  void commit_afterACommitThatWroteTheSameValue_succeeds() throws Exception {
+    long[] a = new long[2];
+    Txn t = Txn.current();
+    t.begin("test");
+    long seen = Barriers.readJA(a, 0, t);
+    Barriers.writeJA(a, 1, seen + 1, t);
+    runInOtherThread(() -> {
+      Txn other = Txn.current();
+      other.begin("other");
+      Barriers.writeJA(a, 0, 0, other); // same value: value-based validation accepts the read
+      assertTrue(other.commit());
+    });
+    assertTrue(t.commit());
+    assertEquals(1, a[1]);
+  }
+
+  @Test
+  void userException_commitsTheBlockAndIsRethrown() {
+    long[] a = new long[1];
+    Txn t = Txn.current();
+    t.begin("test");
+    Barriers.writeJA(a, 0, 9, t);
+    IllegalStateException e = new IllegalStateException("planned");
+    Throwable thrown = assertThrows(IllegalStateException.class, () -> t.onThrow(e));
+    assertSame(e, thrown);
+    assertEquals(9, a[0]);
+    assertFalse(t.isActive());
+  }
+
+  @Test
+  void irrevocable_writesTheLogBackAndThenWritesInPlace() {
+    long[] a = new long[2];
+    Txn t = Txn.current();
+    t.begin("test");
+    Barriers.writeJA(a, 0, 3, t);
+    Barriers.irrevocable(t, "test cause");
+    assertEquals(3, a[0]);
+    Barriers.writeJA(a, 1, 4, t);
+    assertEquals(4, a[1]);
+    assertTrue(t.commit());
+    assertTrue(Txn.irrevocableCauses().containsKey("test cause"));
+  }
+
+  @Test
+  void arrayStore_checksLikeTheJvm() {
+    Object[] strings = new String[1];
+    Txn t = Txn.current();
+    t.begin("test");
+    assertThrows(ArrayStoreException.class, () -> Barriers.writeAA(strings, 0, 1, t));
+    assertThrows(ArrayIndexOutOfBoundsException.class, () -> Barriers.writeJA(new long[1], 1, 0, t));
+    assertTrue(t.commit());
+  }
+
+  private static void runInOtherThread(Runnable r) throws Exception {
+    AtomicReference<Throwable> failure = new AtomicReference<>();
+    CountDownLatch done = new CountDownLatch(1);
+    Thread thread = new Thread(() -> {
+      try {
+        r.run();
+      } catch (Throwable e) {
+        failure.set(e);
+      } finally {
+        done.countDown();
+      }
+    });
+    thread.start();
+    done.await();
+    if (failure.get() != null) {
+      throw new AssertionError(failure.get());
+    }
+  }
+}
