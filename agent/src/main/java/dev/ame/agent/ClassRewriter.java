@@ -31,12 +31,16 @@ import org.objectweb.asm.tree.TryCatchBlockNode;
 final class ClassRewriter extends ClassNode {
   private final ClassVisitor next;
   private final FieldFacts fieldFacts;
+  private final AgentConfig config;
+  private final Scope scope;
   private final AgentLog log;
 
-  ClassRewriter(ClassVisitor next, FieldFacts fieldFacts, AgentLog log) {
+  ClassRewriter(ClassVisitor next, FieldFacts fieldFacts, AgentConfig config, Scope scope, AgentLog log) {
     super(Opcodes.ASM9);
     this.next = next;
     this.fieldFacts = fieldFacts;
+    this.config = config;
+    this.scope = scope;
     this.log = log;
   }
 
@@ -63,6 +67,7 @@ final class ClassRewriter extends ClassNode {
           + ") is too old to rewrite; blocks that call it run irrevocably");
     }
     boolean classAtomic = hasAtomic(visibleAnnotations);
+    boolean convertsSynchronized = config.convertsSynchronized(name.replace('/', '.'));
     for (MethodNode m : new ArrayList<>(methods)) {
       boolean isConstructor = m.name.equals("<init>");
       if (m.name.equals("<clinit>")) {
@@ -83,15 +88,23 @@ final class ClassRewriter extends ClassNode {
         continue;
       }
       methods.add(twin);
-      if (!isConstructor && isAtomic(m, classAtomic)) {
+      if (!isConstructor && isAtomic(m, classAtomic, convertsSynchronized)) {
         AtomicWrapper.replaceBody(m, name, isInterface);
         log.debug("atomic block " + describe(m));
+      } else if (convertsSynchronized) {
+        int blocks = SynchronizedBlocks.convert(name, m, fieldFacts, scope, log);
+        if (blocks > 0) {
+          log.debug(blocks + " synchronized block(s) of " + describe(m) + " became atomic");
+        }
       }
     }
   }
 
-  private boolean isAtomic(MethodNode m, boolean classAtomic) {
-    if (hasAtomic(m.visibleAnnotations)) {
+  private boolean isAtomic(MethodNode m, boolean classAtomic, boolean convertsSynchronized) {
+    if (hasAtomic(m.visibleAnnotations) || config.isAtomic(name.replace('/', '.'), m.name, m.desc)) {
+      return true;
+    }
+    if (convertsSynchronized && (m.access & Opcodes.ACC_SYNCHRONIZED) != 0) {
       return true;
     }
     return classAtomic && (m.access & (Opcodes.ACC_PRIVATE | Opcodes.ACC_SYNTHETIC | Opcodes.ACC_BRIDGE)) == 0;
@@ -121,8 +134,8 @@ final class ClassRewriter extends ClassNode {
       String[] exceptions = m.exceptions == null ? null : m.exceptions.toArray(new String[0]);
       MethodNode twin = new MethodNode(Opcodes.ASM9, access, twinName, RuntimeNames.twinDescriptor(m.desc), null, exceptions);
       AbstractInsnNode[] current = new AbstractInsnNode[1];
-      TwinMethodWriter writer = new TwinMethodWriter(twin, name, m.name, firstFreeSlot(m), thisFields,
-          () -> current[0], fieldFacts);
+      TwinMethodWriter writer = new TwinMethodWriter(twin, name, m.name, firstFreeSlot(m), false, thisFields,
+          () -> current[0], fieldFacts, scope);
       AnalyzerAdapter types = new AnalyzerAdapter(name, m.access, m.name, m.desc, writer);
       writer.typesFrom(types);
       types.visitCode();

@@ -18,9 +18,14 @@ final class Installer {
 
   static void install(AgentOptions options, Instrumentation inst, boolean lateAttach) {
     AgentLog log = new AgentLog(options.log);
-    if (options.config != null) {
-      throw new ConfigException("config=" + options.config
-          + ": config files are not supported by this version yet; annotate methods with @dev.ame.Atomic");
+    AgentConfig config = options.config == null ? AgentConfig.EMPTY : AgentConfig.read(options.config);
+    Scope scope = new Scope(config);
+    if (!config.directives().isEmpty()) {
+      Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        for (String typo : config.unmatched()) {
+          System.err.println("[ame] warning: " + typo);
+        }
+      }, "ame-config-report"));
     }
     if (lateAttach) {
       log.warnOnce("late-attach", "attached to a running JVM: only classes loaded from now on are rewritten");
@@ -33,8 +38,8 @@ final class Installer {
         .with(new Listener(log))
         .ignore(ElementMatchers.none())
         .type((type, loader, module, redefined, domain) ->
-            loader != null && loader != platform && Scope.includes(type.getName()) && runtime.isVisibleFrom(loader))
-        .transform((builder, type, loader, module, domain) -> builder.visit(new TwinVisitorWrapper(log)))
+            loader != null && loader != platform && scope.includesLoaded(type.getName()) && runtime.isVisibleFrom(loader))
+        .transform((builder, type, loader, module, domain) -> builder.visit(new TwinVisitorWrapper(config, scope, log)))
         .installOn(inst);
     log.info("installed: classes of the application are rewritten as they load");
   }

@@ -33,9 +33,11 @@ final class TwinMethodWriter extends MethodVisitor {
   private final String className;
   private final String methodName;
   private final int txnSlot;
+  private final int shiftFrom;
   private final Set<AbstractInsnNode> thisFields;
   private final Supplier<AbstractInsnNode> current;
   private final FieldFacts fieldFacts;
+  private final Scope scope;
   private final Label bodyStart = new Label();
   private final Label bodyEnd = new Label();
   private final Label signalHandler = new Label();
@@ -43,15 +45,26 @@ final class TwinMethodWriter extends MethodVisitor {
   private AnalyzerAdapter types;
   private int line;
 
-  TwinMethodWriter(MethodVisitor twin, String className, String methodName, int txnSlot,
-      Set<AbstractInsnNode> thisFields, Supplier<AbstractInsnNode> current, FieldFacts fieldFacts) {
+  /**
+   * @param txnSlot the local that holds the transaction
+   * @param isRegion true when the writer rewrites a region of an original method in place (a
+   *     synchronized block, see {@link SynchronizedBlocks}): its locals keep their slots
+   */
+  TwinMethodWriter(MethodVisitor twin, String className, String methodName, int txnSlot, boolean isRegion,
+      Set<AbstractInsnNode> thisFields, Supplier<AbstractInsnNode> current, FieldFacts fieldFacts, Scope scope) {
     super(Opcodes.ASM9, twin);
     this.className = className;
     this.methodName = methodName;
     this.txnSlot = txnSlot;
+    this.shiftFrom = isRegion ? Integer.MAX_VALUE : txnSlot;
     this.thisFields = thisFields;
     this.current = current;
     this.fieldFacts = fieldFacts;
+    this.scope = scope;
+  }
+
+  int transactionSlot() {
+    return txnSlot;
   }
 
   /** The adapter upstream of this writer, whose stack describes the instruction being visited. */
@@ -68,7 +81,7 @@ final class TwinMethodWriter extends MethodVisitor {
   }
 
   private int shift(int slot) {
-    return slot >= txnSlot ? slot + 1 : slot;
+    return slot >= shiftFrom ? slot + 1 : slot;
   }
 
   // ---- locals and frames ----
@@ -382,7 +395,7 @@ final class TwinMethodWriter extends MethodVisitor {
   }
 
   private void emitConstructorCall(String owner, String descriptor, boolean isInterface) {
-    if (Scope.includes(owner)) {
+    if (scope.includes(owner)) {
       loadTxn();
       super.visitMethodInsn(Opcodes.INVOKESPECIAL, owner, "<init>", RuntimeNames.twinDescriptor(descriptor), isInterface);
       return;

@@ -18,9 +18,13 @@ import org.objectweb.asm.ClassWriter;
  * read expanded, because the rewriter tracks stack types with ASM's {@code AnalyzerAdapter}.
  */
 final class TwinVisitorWrapper implements AsmVisitorWrapper {
+  private final AgentConfig config;
+  private final Scope scope;
   private final AgentLog log;
 
-  TwinVisitorWrapper(AgentLog log) {
+  TwinVisitorWrapper(AgentConfig config, Scope scope, AgentLog log) {
+    this.config = config;
+    this.scope = scope;
     this.log = log;
   }
 
@@ -38,6 +42,6 @@ final class TwinVisitorWrapper implements AsmVisitorWrapper {
   public ClassVisitor wrap(TypeDescription instrumentedType, ClassVisitor classVisitor,
       Implementation.Context implementationContext, TypePool typePool,
       FieldList<FieldDescription.InDefinedShape> fields, MethodList<?> methods, int writerFlags, int readerFlags) {
-    return new ClassRewriter(classVisitor, new FieldFacts(typePool), log);
+    return new ClassRewriter(classVisitor, new FieldFacts(typePool), config, scope, log);
   }
 }

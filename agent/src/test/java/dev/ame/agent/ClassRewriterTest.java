@@ -25,7 +25,19 @@ import org.objectweb.asm.util.CheckClassAdapter;
 class ClassRewriterTest {
   private static final String[] CORPUS = {
       "dev.ame.agent.corpus.Shapes", "dev.ame.agent.corpus.Shapes$Inner", "dev.ame.agent.corpus.Shapes$Greeter",
-      "dev.ame.agent.corpus.Shapes$Polite"};
+      "dev.ame.agent.corpus.Shapes$Polite", "dev.ame.agent.corpus.Legacy"};
+  /** The legacy corpus is converted: its synchronized methods and blocks become atomic. */
+  private static final AgentConfig CONFIG = configConverting("dev.ame.agent.corpus.Legacy");
+
+  private static AgentConfig configConverting(String className) {
+    try {
+      java.nio.file.Path file = java.nio.file.Files.createTempFile("ame", ".conf");
+      java.nio.file.Files.writeString(file, "synchronized " + className + "\n");
+      return AgentConfig.read(file.toString());
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
 
   static byte[] rewrite(String className) throws IOException {
     byte[] original;
@@ -33,7 +45,8 @@ class ClassRewriterTest {
       original = in.readAllBytes();
     }
     ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_FRAMES);
-    ClassRewriter rewriter = new ClassRewriter(writer, new FieldFacts(TypePool.Default.ofSystemLoader()), new AgentLog("warn"));
+    ClassRewriter rewriter = new ClassRewriter(writer, new FieldFacts(TypePool.Default.ofSystemLoader()), CONFIG,
+        new Scope(CONFIG), new AgentLog("warn"));
     new ClassReader(original).accept(rewriter, ClassReader.EXPAND_FRAMES);
     return writer.toByteArray();
   }
@@ -41,7 +54,7 @@ class ClassRewriterTest {
   @ParameterizedTest
   @ValueSource(strings = {
       "dev.ame.agent.corpus.Shapes", "dev.ame.agent.corpus.Shapes$Inner", "dev.ame.agent.corpus.Shapes$Greeter",
-      "dev.ame.agent.corpus.Shapes$Polite"})
+      "dev.ame.agent.corpus.Shapes$Polite", "dev.ame.agent.corpus.Legacy"})
   void rewrite_producesVerifiableClassWithATwinPerMethod(String className) throws IOException {
     byte[] rewritten = rewrite(className);
     StringWriter problems = new StringWriter();
@@ -75,6 +88,28 @@ class ClassRewriterTest {
     assertEquals(45L, shapes.getMethod("staticBlock", int.class).invoke(null, 10));
     assertEquals("hello t", shapes.getMethod("viaDefault").invoke(instance));
     assertTrue(dev.ame.Ame.statistics().commits() >= 7, "the blocks ran as transactions");
+  }
+
+  @Test
+  void convertedSynchronizedCode_keepsItsMeaningAndRunsAsBlocks() throws Exception {
+    ClassLoader loader = new ChildFirstLoader();
+    Class<?> legacy = loader.loadClass(dev.ame.agent.corpus.Legacy.class.getName());
+    Object converted = legacy.getConstructor().newInstance();
+    dev.ame.agent.corpus.Legacy plain = new dev.ame.agent.corpus.Legacy();
+    long before = dev.ame.Ame.statistics().commits();
+    for (int n : new int[] {-1, 0, 1, 2, 5, 9}) {
+      assertEquals(plain.loopInside(n), legacy.getMethod("loopInside", int.class).invoke(converted, n));
+      assertEquals(plain.branchesAndEarlyReturn(n), legacy.getMethod("branchesAndEarlyReturn", int.class).invoke(converted, n));
+      assertEquals(plain.exceptionInside(n), legacy.getMethod("exceptionInside", int.class).invoke(converted, n));
+      assertEquals(plain.nestedAndCaught(n), legacy.getMethod("nestedAndCaught", int.class).invoke(converted, n));
+      legacy.getMethod("add", long.class).invoke(converted, (long) n);
+      plain.add(n);
+    }
+    assertEquals(plain.total(), legacy.getMethod("total").invoke(converted));
+    for (int i = 0; i < 4; i++) {
+      assertEquals(plain.count(i), legacy.getMethod("count", int.class).invoke(converted, i));
+    }
+    assertTrue(dev.ame.Ame.statistics().commits() - before >= 30, "the synchronized code ran as transactions");
   }
 
   /** Loads the corpus rewritten, everything else from the parent. */

@@ -1,0 +1,35 @@
+package dev.ame.it.programs.legacy;
+
+/**
+ * The textbook bounded buffer with {@code wait}/{@code notifyAll}, unchanged. Under a
+ * {@code synchronized} directive each method is an atomic block and {@code wait()} means retry.
+ */
+public final class BoundedBuffer {
+  private final long[] items;
+  private int head;
+  private int count;
+
+  public BoundedBuffer(int capacity) {
+    items = new long[capacity];
+  }
+
+  public synchronized void put(long item) throws InterruptedException {
+    while (count == items.length) {
+      wait();
+    }
+    items[(head + count) % items.length] = item;
+    count++;
+    notifyAll();
+  }
+
+  public synchronized long take() throws InterruptedException {
+    while (count == 0) {
+      wait();
+    }
+    long item = items[head];
+    head = (head + 1) % items.length;
+    count--;
+    notifyAll();
+    return item;
+  }
+}
