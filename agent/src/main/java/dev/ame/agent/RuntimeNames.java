@@ -14,7 +14,7 @@ final class RuntimeNames {
   static final String ATOMIC_DESC = "Ldev/ame/Atomic;";
 
   static final Handle FIELD_ID = new Handle(Opcodes.H_INVOKESTATIC, "dev/ame/runtime/Fields", "id",
-      "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/Class;Ljava/lang/Class;Ljava/lang/String;I)I",
+      "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/Class;Ljava/lang/Class;Ljava/lang/String;I)Ljava/lang/Integer;",
       false);
   static final Handle LINK = new Handle(Opcodes.H_INVOKESTATIC, "dev/ame/runtime/Linker", "link",
       "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/invoke/MethodType;ILjava/lang/Class;Ljava/lang/String;)Ljava/lang/invoke/CallSite;",

@@ -166,45 +166,55 @@ final class TwinMethodWriter extends MethodVisitor {
     Type type = Type.getType(descriptor);
     String kind = RuntimeNames.kind(type);
     String k = RuntimeNames.kindDescriptor(kind);
-    ConstantDynamic id = new ConstantDynamic("field", "I", RuntimeNames.FIELD_ID, Type.getObjectType(owner), name, isStatic ? 1 : 0);
+    ConstantDynamic id = new ConstantDynamic("field", "Ljava/lang/Integer;", RuntimeNames.FIELD_ID, Type.getObjectType(owner), name, isStatic ? 1 : 0);
     switch (opcode) {
       case Opcodes.GETFIELD:
         super.visitInsn(Opcodes.DUP);
         super.visitInsn(Opcodes.DUP);
-        super.visitLdcInsn(id);
+        pushFieldId(id);
         loadTxn();
         super.visitMethodInsn(Opcodes.INVOKESTATIC, BARRIERS, "beforeRead", "(Ljava/lang/Object;I" + TXN_DESC + ")V", false);
         super.visitFieldInsn(opcode, owner, name, descriptor);
-        super.visitLdcInsn(id);
+        pushFieldId(id);
         loadTxn();
         super.visitMethodInsn(Opcodes.INVOKESTATIC, BARRIERS, "afterRead" + kind, "(Ljava/lang/Object;" + k + "I" + TXN_DESC + ")" + k, false);
         castTo(type);
         break;
       case Opcodes.GETSTATIC:
         triggerInitialization(owner, name, descriptor, type);
-        super.visitLdcInsn(id);
+        pushFieldId(id);
         loadTxn();
         super.visitMethodInsn(Opcodes.INVOKESTATIC, BARRIERS, "beforeReadStatic", "(I" + TXN_DESC + ")V", false);
         super.visitFieldInsn(opcode, owner, name, descriptor);
-        super.visitLdcInsn(id);
+        pushFieldId(id);
         loadTxn();
         super.visitMethodInsn(Opcodes.INVOKESTATIC, BARRIERS, "afterReadStatic" + kind, "(" + k + "I" + TXN_DESC + ")" + k, false);
         castTo(type);
         break;
       case Opcodes.PUTFIELD:
         narrow(type);
-        super.visitLdcInsn(id);
+        pushFieldId(id);
         loadTxn();
         super.visitMethodInsn(Opcodes.INVOKESTATIC, BARRIERS, "write" + kind, "(Ljava/lang/Object;" + k + "I" + TXN_DESC + ")V", false);
         break;
       default: // PUTSTATIC
         narrow(type);
         triggerInitialization(owner, name, descriptor, type);
-        super.visitLdcInsn(id);
+        pushFieldId(id);
         loadTxn();
         super.visitMethodInsn(Opcodes.INVOKESTATIC, BARRIERS, "writeStatic" + kind, "(" + k + "I" + TXN_DESC + ")V", false);
         break;
     }
+  }
+
+  /**
+   * The field's id, a dynamic constant. It is boxed because JDK 17's JIT compilers give up on
+   * methods with primitive dynamic constants (they stay interpreted); a constant Integer's value
+   * folds to a constant all the same.
+   */
+  private void pushFieldId(ConstantDynamic id) {
+    super.visitLdcInsn(id);
+    super.visitMethodInsn(Opcodes.INVOKEVIRTUAL, "java/lang/Integer", "intValue", "()I", false);
   }
 
   /** A static access initializes its class first, before the barrier reads any orec. */

@@ -25,13 +25,13 @@ public final class Fields {
    *
    * @param caller the rewritten class's lookup: it can access whatever the original code accessed
    * @param constantName unused ({@code "field"})
-   * @param constantType {@code int.class}
+   * @param constantType {@code Integer.class}
    * @param owner the class named by the field instruction
    * @param fieldName the field's name
    * @param isStatic 1 for a static field
    * @return the field's id
    */
-  public static int id(MethodHandles.Lookup caller, String constantName, Class<?> constantType,
+  public static Integer id(MethodHandles.Lookup caller, String constantName, Class<?> constantType,
       Class<?> owner, String fieldName, int isStatic) throws ReflectiveOperationException {
     Field declared = declaredField(owner, fieldName);
     Integer known = IDS.get(declared);
