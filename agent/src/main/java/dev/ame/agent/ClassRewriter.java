@@ -66,11 +66,14 @@ final class ClassRewriter extends ClassNode {
       log.warnOnce(name, "class " + name.replace('/', '.') + " (class file version " + major
           + ") is too old to rewrite; blocks that call it run irrevocably");
     }
+    if (canTwin) {
+      LambdaDispatchers.redirect(this);
+    }
     boolean classAtomic = hasAtomic(visibleAnnotations);
     boolean convertsSynchronized = config.convertsSynchronized(name.replace('/', '.'));
     for (MethodNode m : new ArrayList<>(methods)) {
       boolean isConstructor = m.name.equals("<init>");
-      if (m.name.equals("<clinit>")) {
+      if (m.name.equals("<clinit>") || m.name.endsWith("$ame$dispatch")) {
         continue;
       }
       if ((m.access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) != 0) {

@@ -127,6 +127,10 @@ public final class Dispatch {
     }
 
     private MethodHandle targetFor(Class<?> receiver) {
+      if (TransactionAware.class.isAssignableFrom(receiver)) {
+        // A lambda of a rewritten class: its body picks its twin when a transaction is active.
+        return MethodHandles.dropArguments(original, type.parameterCount() - 1, Txn.class).asType(type);
+      }
       Class<?> implementor = implementor(receiver);
       if (implementor != null && declaresTwin(implementor)) {
         try {

@@ -89,6 +89,14 @@ public final class Txn {
     return inBlock;
   }
 
+  /**
+   * Whether code called now should run its transactional twin: inside a block that still logs its
+   * accesses (not an irrevocable one, which runs the original code in place).
+   */
+  public boolean runsTwins() {
+    return inBlock && !inPlace;
+  }
+
   /** Starts the outermost atomic block named {@code block}. */
   public void begin(String block) {
     this.block = block;

@@ -307,6 +307,17 @@ public final class Semantics {
     });
     long calls = (long) threads * iterations;
     expect(sharedCounter == 2 * calls, "counter " + sharedCounter + " for " + 2 * calls + " increments");
+    // Lambdas of rewritten classes run their bodies' twins: no block needs to run alone for them.
+    Ame.Statistics before = Ame.statistics();
+    long[] captured = {0};
+    Runnable capturing = () -> captured[0] += 2;
+    inThreads(() -> {
+      for (int i = 0; i < iterations; i++) {
+        Ame.atomic(capturing);
+      }
+    });
+    expect(captured[0] == 2 * calls, "capturing lambda: " + captured[0] + " for " + 2 * calls);
+    expect(Ame.statistics().minus(before).irrevocableRuns() == 0, "lambdas ran irrevocably: " + Ame.statistics().minus(before));
   }
 
   // ---- onCommit / onAbort ----

@@ -1,0 +1,159 @@
+package dev.ame.agent;
+
+import static dev.ame.agent.RuntimeNames.TXN;
+import static dev.ame.agent.RuntimeNames.TXN_DESC;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.objectweb.asm.Handle;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.InvokeDynamicInsnNode;
+import org.objectweb.asm.tree.MethodNode;
+
+/**
+ * Lets lambdas run transactionally. A lambda's class is a hidden class that no agent can rewrite,
+ * but its body is a method of the rewritten class ({@code lambda$main$0}), which has a twin. For
+ * each lambda whose body is in this class, a dispatcher is added:
+ * <pre>
+ *   static R lambda$main$0$ame$dispatch(args) {
+ *     Txn t = Txn.current();
+ *     return t.runsTwins() ? lambda$main$0$ame(args, t) : lambda$main$0(args);
+ *   }
+ * </pre>
+ * and the {@code invokedynamic} that creates the lambda is pointed at it, through
+ * {@code altMetafactory} with the marker {@code TransactionAware}, so that the runtime calls such
+ * lambdas from blocks without making them irrevocable. Serializable lambdas are left alone (their
+ * body's name is part of their serialized form).
+ */
+final class LambdaDispatchers {
+  private static final String METAFACTORY = "java/lang/invoke/LambdaMetafactory";
+  private static final Handle ALT_METAFACTORY = new Handle(Opcodes.H_INVOKESTATIC, METAFACTORY, "altMetafactory",
+      "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/invoke/MethodType;[Ljava/lang/Object;)Ljava/lang/invoke/CallSite;",
+      false);
+  private static final int FLAG_SERIALIZABLE = 1;
+  private static final int FLAG_MARKERS = 2;
+  private static final int FLAG_BRIDGES = 4;
+  private static final String SUFFIX = "$ame$dispatch";
+
+  private LambdaDispatchers() {}
+
+  /** Rewrites the lambda factories of every method; returns how many lambdas were redirected. */
+  static int redirect(ClassNode c) {
+    boolean isInterface = (c.access & Opcodes.ACC_INTERFACE) != 0;
+    Map<String, MethodNode> bodies = new HashMap<>();
+    for (MethodNode m : c.methods) {
+      bodies.put(m.name + m.desc, m);
+    }
+    Map<String, Handle> dispatchers = new HashMap<>();
+    List<MethodNode> added = new ArrayList<>();
+    int redirected = 0;
+    for (MethodNode m : c.methods) {
+      for (AbstractInsnNode n : m.instructions) {
+        if (!(n instanceof InvokeDynamicInsnNode)) {
+          continue;
+        }
+        InvokeDynamicInsnNode indy = (InvokeDynamicInsnNode) n;
+        if (!indy.bsm.getOwner().equals(METAFACTORY) || indy.bsmArgs.length < 3 || !(indy.bsmArgs[1] instanceof Handle)) {
+          continue;
+        }
+        boolean alt = indy.bsm.getName().equals("altMetafactory");
+        int flags = alt ? (Integer) indy.bsmArgs[3] : 0;
+        Handle impl = (Handle) indy.bsmArgs[1];
+        MethodNode body = bodies.get(impl.getName() + impl.getDesc());
+        if ((flags & FLAG_SERIALIZABLE) != 0 || !impl.getOwner().equals(c.name) || body == null
+            || (body.access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) != 0
+            || (impl.getTag() != Opcodes.H_INVOKESTATIC && impl.getTag() != Opcodes.H_INVOKESPECIAL
+                && impl.getTag() != Opcodes.H_INVOKEVIRTUAL && impl.getTag() != Opcodes.H_INVOKEINTERFACE)) {
+          continue;
+        }
+        Handle dispatcher = dispatchers.computeIfAbsent(impl.getName() + impl.getDesc(), k -> {
+          MethodNode d = dispatcher(c.name, isInterface, body, impl);
+          added.add(d);
+          return new Handle(impl.getTag() == Opcodes.H_INVOKESTATIC ? Opcodes.H_INVOKESTATIC : impl.getTag(),
+              c.name, d.name, d.desc, impl.isInterface());
+        });
+        indy.bsmArgs = altArguments(indy.bsmArgs, alt, flags, dispatcher);
+        indy.bsm = ALT_METAFACTORY;
+        redirected++;
+      }
+    }
+    c.methods.addAll(added);
+    return redirected;
+  }
+
+  /** altMetafactory's arguments: sam, impl, instantiated, flags, markers..., bridges... */
+  private static Object[] altArguments(Object[] original, boolean alt, int flags, Handle dispatcher) {
+    List<Object> out = new ArrayList<>();
+    out.add(original[0]);
+    out.add(dispatcher);
+    out.add(original[2]);
+    out.add(flags | FLAG_MARKERS);
+    int i = 4;
+    List<Object> markers = new ArrayList<>();
+    if (alt && (flags & FLAG_MARKERS) != 0) {
+      int count = (Integer) original[i++];
+      for (int k = 0; k < count; k++) {
+        markers.add(original[i++]);
+      }
+    }
+    markers.add(Type.getObjectType("dev/ame/runtime/TransactionAware"));
+    out.add(markers.size());
+    out.addAll(markers);
+    if (alt && (flags & FLAG_BRIDGES) != 0) {
+      int count = (Integer) original[i++];
+      out.add(count);
+      for (int k = 0; k < count; k++) {
+        out.add(original[i++]);
+      }
+    }
+    return out.toArray();
+  }
+
+  private static MethodNode dispatcher(String owner, boolean isInterface, MethodNode body, Handle impl) {
+    boolean isStatic = (body.access & Opcodes.ACC_STATIC) != 0;
+    int access = Opcodes.ACC_PRIVATE | Opcodes.ACC_SYNTHETIC | (isStatic ? Opcodes.ACC_STATIC : 0);
+    MethodNode d = new MethodNode(Opcodes.ASM9, access, body.name + SUFFIX, body.desc, null, null);
+    Type[] arguments = Type.getArgumentTypes(body.desc);
+    Type result = Type.getReturnType(body.desc);
+    int txn = isStatic ? 0 : 1;
+    for (Type a : arguments) {
+      txn += a.getSize();
+    }
+    Label original = new Label();
+    d.visitMethodInsn(Opcodes.INVOKESTATIC, TXN, "current", "()" + TXN_DESC, false);
+    d.visitVarInsn(Opcodes.ASTORE, txn);
+    d.visitVarInsn(Opcodes.ALOAD, txn);
+    d.visitMethodInsn(Opcodes.INVOKEVIRTUAL, TXN, "runsTwins", "()Z", false);
+    d.visitJumpInsn(Opcodes.IFEQ, original);
+    call(d, owner, isInterface, isStatic, body.name + RuntimeNames.TWIN_SUFFIX, RuntimeNames.twinDescriptor(body.desc), arguments, txn);
+    d.visitInsn(result.getOpcode(Opcodes.IRETURN));
+    d.visitLabel(original);
+    call(d, owner, isInterface, isStatic, body.name, body.desc, arguments, -1);
+    d.visitInsn(result.getOpcode(Opcodes.IRETURN));
+    d.visitMaxs(txn + 2, txn + 1);
+    return d;
+  }
+
+  private static void call(MethodNode d, String owner, boolean isInterface, boolean isStatic, String name, String desc,
+      Type[] arguments, int txn) {
+    int slot = 0;
+    if (!isStatic) {
+      d.visitVarInsn(Opcodes.ALOAD, 0);
+      slot = 1;
+    }
+    for (Type a : arguments) {
+      d.visitVarInsn(a.getOpcode(Opcodes.ILOAD), slot);
+      slot += a.getSize();
+    }
+    if (txn >= 0) {
+      d.visitVarInsn(Opcodes.ALOAD, txn);
+    }
+    d.visitMethodInsn(isStatic ? Opcodes.INVOKESTATIC : Opcodes.INVOKESPECIAL, owner, name, desc, isInterface);
+  }
+}
