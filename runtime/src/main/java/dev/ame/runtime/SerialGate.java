@@ -18,7 +18,19 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * {@link ThreadLocal} does, and a running transaction's thread is alive.
  */
 final class SerialGate {
-  private static final ConcurrentLinkedQueue<WeakReference<Txn>> CONTEXTS = new ConcurrentLinkedQueue<>();
+  private static final ConcurrentLinkedQueue<Registration> CONTEXTS = new ConcurrentLinkedQueue<>();
+  /** Counts of contexts whose threads have ended. */
+  private static final long[] RETIRED = new long[Stats.KINDS];
+
+  /** A context, held weakly, and its counters, held strongly until folded into {@link #RETIRED}. */
+  private static final class Registration extends WeakReference<Txn> {
+    final long[] counts;
+
+    Registration(Txn t) {
+      super(t);
+      counts = t.counts;
+    }
+  }
   private static volatile Txn owner;
   private static final VarHandle OWNER;
 
@@ -33,7 +45,23 @@ final class SerialGate {
   private SerialGate() {}
 
   static void register(Txn t) {
-    CONTEXTS.add(new WeakReference<>(t));
+    CONTEXTS.add(new Registration(t));
+  }
+
+  /** The sum of every context's counters, ended threads included. */
+  static synchronized long[] sumCounts() {
+    long[] sum = RETIRED.clone();
+    for (Registration r : CONTEXTS) {
+      if (r.get() == null && CONTEXTS.remove(r)) {
+        for (int k = 0; k < Stats.KINDS; k++) {
+          RETIRED[k] += r.counts[k];
+        }
+      }
+      for (int k = 0; k < Stats.KINDS; k++) {
+        sum[k] += r.counts[k];
+      }
+    }
+    return sum;
   }
 
   /** Enters as a speculative transaction, waiting while another one runs alone. */
@@ -67,11 +95,10 @@ final class SerialGate {
   }
 
   static void drainOthers(Txn self) {
-    for (WeakReference<Txn> ref : CONTEXTS) {
+    for (Registration ref : CONTEXTS) {
       Txn other = ref.get();
       if (other == null) {
-        CONTEXTS.remove(ref);
-        continue;
+        continue; // its counts are folded by sumCounts
       }
       if (other == self) {
         continue;
@@ -94,7 +121,7 @@ final class SerialGate {
    * without an older commit's delayed write landing on it (the privatization problem).
    */
   static void awaitOlderWriteBacks(Txn self, long version) {
-    for (WeakReference<Txn> ref : CONTEXTS) {
+    for (Registration ref : CONTEXTS) {
       Txn other = ref.get();
       if (other == null || other == self) {
         continue;

@@ -45,6 +45,8 @@ public final class Txn {
   private static final ConcurrentHashMap<String, LongAdder> IRREVOCABLE_CAUSES = new ConcurrentHashMap<>();
 
   final long lockWord;
+  /** This thread's counters (see {@link Stats}); they outlive the context in the registry. */
+  final long[] counts = new long[Stats.KINDS];
   final ReadSet reads = new ReadSet();
   final WriteSet writes = new WriteSet();
   private final ReadSet watch = new ReadSet();
@@ -110,7 +112,7 @@ public final class Txn {
       wantAlone = false;
       SerialGate.acquire(this);
       alone = true;
-      Stats.EXCLUSIVE_RUNS.increment();
+      counts[Stats.EXCLUSIVE_RUNS]++;
     } else {
       SerialGate.enter(this);
     }
@@ -169,7 +171,7 @@ public final class Txn {
       SerialGate.release(this);
     }
     SerialGate.leave(this);
-    Stats.COMMITS.increment();
+    counts[Stats.COMMITS]++;
     onAbort = null;
     runHooks(onCommit);
     onCommit = null;
@@ -206,7 +208,7 @@ public final class Txn {
 
   private void restartAfterAbort() {
     rollback();
-    Stats.ABORTS.increment();
+    counts[Stats.ABORTS]++;
     attempts++;
     Backoff.afterAbort(attempts);
     start();
@@ -216,7 +218,7 @@ public final class Txn {
     reads.copyWatch(watch);
     long clockAtWait = Orecs.now();
     rollback();
-    Stats.RETRIES.increment();
+    counts[Stats.RETRIES]++;
     for (int round = 0; ; round++) {
       if (watch.size == 0 ? Orecs.now() != clockAtWait : watch.anyChanged()) {
         break;
@@ -287,7 +289,7 @@ public final class Txn {
     reads.clear();
     writes.clear();
     inPlace = true;
-    Stats.IRREVOCABLE_RUNS.increment();
+    counts[Stats.IRREVOCABLE_RUNS]++;
   }
 
   void addOnCommit(Runnable r) {
