@@ -34,6 +34,10 @@ final class AgentLog {
     }
   }
 
+  boolean infoEnabled() {
+    return level >= 1;
+  }
+
   boolean debugEnabled() {
     return level >= 2;
   }

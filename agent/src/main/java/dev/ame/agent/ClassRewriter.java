@@ -58,13 +58,17 @@ final class ClassRewriter extends ClassNode {
     }
     boolean isInterface = (access & Opcodes.ACC_INTERFACE) != 0;
     int major = version & 0xFFFF;
-    boolean canTwin = major >= Opcodes.V1_6 && !usesSubroutines();
+    boolean canTwin = !usesSubroutines();
+    if (canTwin && major < Opcodes.V1_6) {
+      addFrames();
+    }
     if (canTwin && major < Opcodes.V11) {
       version = Opcodes.V11;
     }
     if (!canTwin) {
-      log.warnOnce(name, "class " + name.replace('/', '.') + " (class file version " + major
-          + ") is too old to rewrite; blocks that call it run irrevocably");
+      log.warnOnce("subroutines", "class " + name.replace('/', '.') + " uses jsr/ret subroutines (class file version "
+          + major + ") and cannot be rewritten; blocks that call it run irrevocably (further such classes: log=debug)");
+      log.debug("not rewritten (subroutines): " + name.replace('/', '.'));
     }
     if (canTwin) {
       LambdaDispatchers.redirect(this);
@@ -207,6 +211,21 @@ final class ClassRewriter extends ClassNode {
     copy.maxStack = m.maxStack;
     copy.maxLocals = m.maxLocals;
     return copy;
+  }
+
+  /**
+   * Class files before version 50 carry no stack map frames, which the twin writer reads for
+   * stack types: compute them first (through the type pool, never loading classes).
+   */
+  private void addFrames() {
+    ClassNode old = new ClassNode();
+    int original = version;
+    version = Opcodes.V1_6;
+    PoolClassWriter writer = new PoolClassWriter(fieldFacts.pool());
+    accept(writer);
+    new org.objectweb.asm.ClassReader(writer.toByteArray()).accept(old, org.objectweb.asm.ClassReader.EXPAND_FRAMES);
+    methods = old.methods;
+    version = original;
   }
 
   private boolean usesSubroutines() {

@@ -17,6 +17,10 @@ final class FieldFacts {
     this.pool = pool;
   }
 
+  TypePool pool() {
+    return pool;
+  }
+
   boolean isFinal(String owner, String name) {
     try {
       TypePool.Resolution resolution = pool.describe(owner.replace('/', '.'));

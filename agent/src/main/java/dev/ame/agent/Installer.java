@@ -44,12 +44,30 @@ final class Installer {
     log.info("installed: classes of the application are rewritten as they load");
   }
 
-  /** Reports classes that could not be rewritten, once each. */
+  /** Reports classes that could not be rewritten, once each, and what rewriting costs. */
   private static final class Listener extends AgentBuilder.Listener.Adapter {
     private final AgentLog log;
+    private final ThreadLocal<long[]> started = ThreadLocal.withInitial(() -> new long[1]);
+    private final java.util.concurrent.atomic.LongAdder nanos = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder classes = new java.util.concurrent.atomic.LongAdder();
 
     Listener(AgentLog log) {
       this.log = log;
+      if (log.infoEnabled()) {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> log.info(String.format(
+            "rewrote %d classes in %.1f ms (%.2f ms per class, matching and writing included)",
+            classes.sum(), nanos.sum() / 1e6, classes.sum() == 0 ? 0 : nanos.sum() / 1e6 / classes.sum())), "ame-cost-report"));
+      }
+    }
+
+    @Override
+    public void onDiscovery(String typeName, ClassLoader loader, JavaModule module, boolean loaded) {
+      started.get()[0] = System.nanoTime();
+    }
+
+    @Override
+    public void onComplete(String typeName, ClassLoader loader, JavaModule module, boolean loaded) {
+      nanos.add(System.nanoTime() - started.get()[0]);
     }
 
     @Override
@@ -61,6 +79,7 @@ final class Installer {
     @Override
     public void onTransformation(TypeDescription type, ClassLoader loader, JavaModule module, boolean loaded,
         DynamicType dynamicType) {
+      classes.increment();
       log.debug("rewrote " + type.getName());
     }
   }

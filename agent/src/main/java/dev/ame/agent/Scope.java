@@ -36,7 +36,7 @@ final class Scope {
 
   private boolean decide(String name, boolean record) {
     String binary = name.replace('/', '.');
-    if (binary.startsWith("[") || isNever(binary)) {
+    if (binary.startsWith("[") || binary.endsWith("package-info") || binary.endsWith("module-info") || isNever(binary)) {
       return false;
     }
     boolean included = !hasInstrument;

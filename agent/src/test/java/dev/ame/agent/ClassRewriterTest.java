@@ -44,6 +44,10 @@ class ClassRewriterTest {
     try (InputStream in = ClassRewriterTest.class.getResourceAsStream("/" + className.replace('.', '/') + ".class")) {
       original = in.readAllBytes();
     }
+    return rewrite(original);
+  }
+
+  static byte[] rewrite(byte[] original) {
     ClassWriter writer = new ClassWriter(ClassWriter.COMPUTE_FRAMES);
     ClassRewriter rewriter = new ClassRewriter(writer, new FieldFacts(TypePool.Default.ofSystemLoader()), CONFIG,
         new Scope(CONFIG), new AgentLog("warn"));
@@ -113,6 +117,29 @@ class ClassRewriterTest {
       assertEquals(plain.count(i), legacy.getMethod("count", int.class).invoke(converted, i));
     }
     assertTrue(dev.ame.Ame.statistics().commits() - before >= 30, "the synchronized code ran as transactions");
+  }
+
+  @Test
+  void java5ClassFile_withoutFrames_getsTwinsThatVerify() throws IOException {
+    byte[] modern;
+    try (InputStream in = ClassRewriterTest.class.getResourceAsStream("/dev/ame/agent/corpus/Legacy.class")) {
+      modern = in.readAllBytes();
+    }
+    // The same class as a Java 5 compiler would have left it: version 49, no stack map frames.
+    ClassWriter old = new ClassWriter(0);
+    new ClassReader(modern).accept(new org.objectweb.asm.ClassVisitor(org.objectweb.asm.Opcodes.ASM9, old) {
+      @Override
+      public void visit(int version, int access, String name, String signature, String superName, String[] interfaces) {
+        super.visit(org.objectweb.asm.Opcodes.V1_5, access, name, signature, superName, interfaces);
+      }
+    }, ClassReader.SKIP_FRAMES);
+    byte[] rewritten = rewrite(old.toByteArray());
+    StringWriter problems = new StringWriter();
+    CheckClassAdapter.verify(new ClassReader(rewritten), getClass().getClassLoader(), false, new PrintWriter(problems));
+    assertEquals("", problems.toString());
+    ClassNode node = new ClassNode();
+    new ClassReader(rewritten).accept(node, 0);
+    assertTrue(node.methods.stream().anyMatch(m -> m.name.equals("loopInside$ame")), "no twin for the old class");
   }
 
   /** Loads the corpus rewritten, everything else from the parent. */

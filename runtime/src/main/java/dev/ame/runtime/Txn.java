@@ -267,7 +267,7 @@ public final class Txn {
     if (inPlace) {
       return;
     }
-    IRREVOCABLE_CAUSES.computeIfAbsent(cause, k -> new LongAdder()).increment();
+    IRREVOCABLE_CAUSES.computeIfAbsent("block " + block + ": " + cause, k -> new LongAdder()).increment();
     if (!alone) {
       if (!SerialGate.tryAcquire(this)) {
         wantAlone = true;
@@ -306,7 +306,7 @@ public final class Txn {
     onAbort.add(r);
   }
 
-  /** Why blocks became irrevocable, with counts: the call that forced it each time. */
+  /** Why blocks became irrevocable, with counts: per block, the call (and where) that forced it. */
   public static java.util.Map<String, Long> irrevocableCauses() {
     java.util.TreeMap<String, Long> m = new java.util.TreeMap<>();
     IRREVOCABLE_CAUSES.forEach((k, v) -> m.put(k, v.sum()));

@@ -86,7 +86,7 @@ class TxnTest {
     Barriers.writeJA(a, 1, 4, t);
     assertEquals(4, a[1]);
     assertTrue(t.commit());
-    assertTrue(Txn.irrevocableCauses().containsKey("test cause"));
+    assertTrue(Txn.irrevocableCauses().containsKey("block test: test cause"), Txn.irrevocableCauses().toString());
   }
 
   @Test
