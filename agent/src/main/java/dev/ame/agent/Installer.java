@@ -1,10 +1,15 @@
 package dev.ame.agent;
 
 import java.lang.instrument.Instrumentation;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.dynamic.scaffold.MethodGraph;
+import net.bytebuddy.dynamic.scaffold.TypeValidation;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.dynamic.DynamicType;
 import net.bytebuddy.matcher.ElementMatchers;
+import net.bytebuddy.pool.TypePool;
 import net.bytebuddy.utility.JavaModule;
 
 /**
@@ -32,9 +37,14 @@ final class Installer {
     }
     ClassLoader platform = ClassLoader.getPlatformClassLoader();
     RuntimeVisibility runtime = new RuntimeVisibility(log);
-    new AgentBuilder.Default()
+    // Decorating with visitors needs no method graph of the type's hierarchy: skip computing it.
+    ByteBuddy byteBuddy = new ByteBuddy()
+        .with(MethodGraph.Compiler.ForDeclaredMethods.INSTANCE)
+        .with(TypeValidation.DISABLED);
+    new AgentBuilder.Default(byteBuddy)
         .with(AgentBuilder.TypeStrategy.Default.DECORATE)
         .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE)
+        .with(new AgentBuilder.PoolStrategy.WithTypePoolCache.Simple(typePoolCaches()))
         .with(new Listener(log))
         .ignore(ElementMatchers.none())
         .type((type, loader, module, redefined, domain) ->
@@ -42,6 +52,14 @@ final class Installer {
         .transform((builder, type, loader, module, domain) -> builder.visit(new TwinVisitorWrapper(config, scope, log)))
         .installOn(inst);
     log.info("installed: classes of the application are rewritten as they load");
+  }
+
+  /**
+   * Class file descriptions, cached per class loader across transformations (frames and field
+   * facts read the same classes again and again); weak keys let a discarded loader go.
+   */
+  private static java.util.concurrent.ConcurrentMap<ClassLoader, TypePool.CacheProvider> typePoolCaches() {
+    return Caffeine.newBuilder().weakKeys().<ClassLoader, TypePool.CacheProvider>build().asMap();
   }
 
   /** Reports classes that could not be rewritten, once each, and what rewriting costs. */
