@@ -46,6 +46,22 @@ class AgentContractTest {
         "the JVM or the agent printed a warning:\n" + r.describe());
   }
 
+  /**
+   * Twins must be compiled by the JIT like any method: a constant form that a JDK's compilers
+   * reject keeps them interpreted, ten times slower (JDK 17 rejects primitive dynamic constants).
+   */
+  @ParameterizedTest
+  @MethodSource("jdks")
+  void twins_areCompiledByTheJit(Jvm.Jdk jdk) {
+    Jvm.Result r = Jvm.run(jdk, List.of("-XX:+PrintCompilation"), null, true, Jvm.samples().toString(),
+        "dev.ame.samples.bank.BankDemo", "2", "300000");
+    assertEquals(0, r.exitCode(), r.describe());
+    assertTrue(r.stdout().lines().anyMatch(l -> l.contains("Bank::transfer$ame") && !l.contains("made not entrant")
+        && !l.contains("COMPILE SKIPPED")), "the twin was never compiled:\n" + r.describe());
+    assertFalse(r.stdout().lines().anyMatch(l -> l.contains("$ame") && l.contains("COMPILE SKIPPED")),
+        "the JIT gave up on a twin:\n" + r.stdout().lines().filter(l -> l.contains("SKIPPED")).toList());
+  }
+
   @ParameterizedTest
   @MethodSource("jdks")
   void unknownOption_stopsTheJvmWithOneLine(Jvm.Jdk jdk) {

@@ -74,9 +74,16 @@ public final class Jvm {
   }
 
   public static Result run(Jdk jdk, String agentOptions, boolean agent, String classPath, String main, String... args) {
+    return run(jdk, List.of(), agentOptions, agent, classPath, main, args);
+  }
+
+  /** {@link #run} with extra options for the JVM (before the agent). */
+  public static Result run(Jdk jdk, List<String> jvmOptions, String agentOptions, boolean agent, String classPath,
+      String main, String... args) {
     List<String> command = new ArrayList<>();
     command.add(jdk.java().toString());
     command.add("-Xmx1g");
+    command.addAll(jvmOptions);
     if (agent) {
       command.add("-javaagent:" + agentJar() + (agentOptions == null ? "" : "=" + agentOptions));
     }
