@@ -14,10 +14,10 @@ final class WriteSet extends AccessLog {
   private int stamp = 1;
   private long filter;
 
-  private int[] lockedOrecs = new int[64];
-  private long[] lockedWords = new long[64];
-  private int lockedCount;
-  private final OrecWords lockedIndex = new OrecWords();
+  /** Per entry, the orec word it replaced when it locked the orec; -1 when another entry did. */
+  private long[] replaced = new long[64];
+  /** Entries [0, lockedUpTo) went through locking (for unlock after a failure). */
+  private int lockedUpTo;
 
   /** Position of the entry for a location, or -1. */
   int find(Object holder, int field, int index, int orec) {
@@ -76,16 +76,23 @@ final class WriteSet extends AccessLog {
     if (++stamp == Integer.MAX_VALUE) {
       rehash(slotEntry.length);
     }
-    lockedCount = 0;
-    lockedIndex.clear();
+    lockedUpTo = 0;
+  }
+
+  @Override
+  void grow(int capacity) {
+    super.grow(capacity);
+    replaced = java.util.Arrays.copyOf(replaced, capacity);
   }
 
   /**
-   * Locks the orec of every entry. Gives up (and returns false, keeping what it locked listed
-   * so that {@link #unlock} restores it) when another committer holds one for too long.
+   * Locks the orec of every entry. Gives up (and returns false; {@link #unlock} then restores
+   * what it locked) when another committer holds one for too long.
    */
   boolean lock(long lockWord) {
     for (int e = 0; e < size; e++) {
+      lockedUpTo = e + 1;
+      replaced[e] = -1;
       int orec = orecs[e];
       long w = Orecs.getVolatile(orec);
       if (w == lockWord) {
@@ -93,7 +100,7 @@ final class WriteSet extends AccessLog {
       }
       for (int spins = 0; ; spins++) {
         if (!Orecs.isLocked(w) && Orecs.casLock(orec, w, lockWord)) {
-          recordLocked(orec, w);
+          replaced[e] = w;
           break;
         }
         if (spins > Backoff.LOCK_SPINS) {
@@ -106,20 +113,19 @@ final class WriteSet extends AccessLog {
     return true;
   }
 
-  private void recordLocked(int orec, long old) {
-    if (lockedCount == lockedOrecs.length) {
-      lockedOrecs = java.util.Arrays.copyOf(lockedOrecs, lockedCount * 2);
-      lockedWords = java.util.Arrays.copyOf(lockedWords, lockedCount * 2);
-    }
-    lockedOrecs[lockedCount] = orec;
-    lockedWords[lockedCount] = old;
-    lockedCount++;
-    lockedIndex.put(orec, old);
-  }
-
-  /** The word an orec held before this transaction locked it. */
+  /**
+   * The word an orec held before this transaction locked it: found through the index, whose
+   * probe sequence for an orec holds every entry of that stripe.
+   */
   long lockedWordOf(int orec) {
-    return lockedIndex.get(orec);
+    int mask = slotEntry.length - 1;
+    for (int s = orec & mask; slotStamp[s] == stamp; s = (s + 1) & mask) {
+      int e = slotEntry[s];
+      if (orecs[e] == orec && e < lockedUpTo && replaced[e] >= 0) {
+        return replaced[e];
+      }
+    }
+    return -1;
   }
 
   /** Stores every logged value into memory; called with all orecs locked. */
@@ -136,77 +142,18 @@ final class WriteSet extends AccessLog {
 
   /** Releases every lock this transaction holds with the commit's version. */
   void release(long versionWord) {
-    for (int i = 0; i < lockedCount; i++) {
-      Orecs.setRelease(lockedOrecs[i], versionWord);
+    for (int e = 0; e < lockedUpTo; e++) {
+      if (replaced[e] >= 0) {
+        Orecs.setRelease(orecs[e], versionWord);
+      }
     }
   }
 
   /** Restores the words that a failed commit replaced. */
   void unlock() {
-    for (int i = 0; i < lockedCount; i++) {
-      Orecs.setRelease(lockedOrecs[i], lockedWords[i]);
-    }
-  }
-
-  /** A small orec-to-word map, reused across transactions (stamped, never cleared). */
-  static final class OrecWords {
-    private int[] keys = new int[64];
-    private long[] values = new long[64];
-    private int[] stamps = new int[64];
-    private int stamp = 1;
-    private int count;
-
-    void put(int key, long value) {
-      if ((count + 1) * 2 > keys.length) {
-        resize(keys.length * 2);
-      }
-      int mask = keys.length - 1;
-      int s = key & mask;
-      while (stamps[s] == stamp) {
-        if (keys[s] == key) {
-          values[s] = value;
-          return;
-        }
-        s = (s + 1) & mask;
-      }
-      stamps[s] = stamp;
-      keys[s] = key;
-      values[s] = value;
-      count++;
-    }
-
-    long get(int key) {
-      int mask = keys.length - 1;
-      for (int s = key & mask; stamps[s] == stamp; s = (s + 1) & mask) {
-        if (keys[s] == key) {
-          return values[s];
-        }
-      }
-      return -1;
-    }
-
-    void clear() {
-      count = 0;
-      if (++stamp == Integer.MAX_VALUE) {
-        stamps = new int[stamps.length];
-        stamp = 1;
-      }
-    }
-
-    private void resize(int capacity) {
-      int[] oldKeys = keys;
-      long[] oldValues = values;
-      int[] oldStamps = stamps;
-      int oldStamp = stamp;
-      keys = new int[capacity];
-      values = new long[capacity];
-      stamps = new int[capacity];
-      stamp = 1;
-      count = 0;
-      for (int s = 0; s < oldKeys.length; s++) {
-        if (oldStamps[s] == oldStamp) {
-          put(oldKeys[s], oldValues[s]);
-        }
+    for (int e = 0; e < lockedUpTo; e++) {
+      if (replaced[e] >= 0) {
+        Orecs.setRelease(orecs[e], replaced[e]);
       }
     }
   }

@@ -63,6 +63,34 @@ class TxnTest {
   }
 
   @Test
+  void commit_readThenWrittenLocation_isValidatedThroughItsOwnLock() throws Exception {
+    long[] a = new long[64];
+    for (long sameValue : new long[] {0, 7}) {
+      Txn t = Txn.current();
+      t.begin("test");
+      for (int i = 0; i < a.length; i++) {
+        long seen = Barriers.readJA(a, i, t);
+        Barriers.writeJA(a, i, seen + 1, t);
+      }
+      long before = a[63];
+      runInOtherThread(() -> {
+        Txn other = Txn.current();
+        other.begin("other");
+        Barriers.writeJA(a, 63, before + sameValue, other);
+        assertTrue(other.commit());
+      });
+      if (sameValue == 0) {
+        assertTrue(t.commit(), "the value read is still there: the commit must succeed");
+        assertEquals(before + 1, a[63]);
+      } else {
+        assertFalse(t.commit(), "the value read changed: the commit must fail");
+        assertEquals(before + 7, a[63], "the failed commit must leave memory as the other commit left it");
+        assertThrows(IllegalStateException.class, () -> t.onThrow(new IllegalStateException("end")));
+      }
+    }
+  }
+
+  @Test
   void userException_commitsTheBlockAndIsRethrown() {
     long[] a = new long[1];
     Txn t = Txn.current();

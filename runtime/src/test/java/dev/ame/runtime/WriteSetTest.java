@@ -52,17 +52,4 @@ class WriteSetTest {
     assertSame(null, w.refs[0]);
     assertSame(null, w.holders[0]);
   }
-
-  @Test
-  void orecWords_putGetAcrossResizeAndClear() {
-    WriteSet.OrecWords m = new WriteSet.OrecWords();
-    for (int k = 0; k < 1000; k++) {
-      m.put(k * 7, k);
-    }
-    for (int k = 0; k < 1000; k++) {
-      assertEquals(k, m.get(k * 7));
-    }
-    m.clear();
-    assertEquals(-1, m.get(7));
-  }
 }
