@@ -27,12 +27,8 @@ final class AtomicWrapper {
 
   static void replaceBody(MethodNode method, String owner, boolean ownerIsInterface) {
     boolean isStatic = (method.access & Opcodes.ACC_STATIC) != 0;
-    Type[] arguments = Type.getArgumentTypes(method.desc);
     Type result = Type.getReturnType(method.desc);
-    int txn = isStatic ? 0 : 1;
-    for (Type a : arguments) {
-      txn += a.getSize();
-    }
+    int txn = Arguments.firstFreeSlot(isStatic, method.desc);
     int value = txn + 1;
 
     method.instructions.clear();
@@ -55,7 +51,7 @@ final class AtomicWrapper {
     mv.visitVarInsn(Opcodes.ALOAD, txn);
     mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, TXN, "isActive", "()Z", false);
     mv.visitJumpInsn(Opcodes.IFEQ, begin);
-    callTwin(mv, method, owner, ownerIsInterface, isStatic, arguments, txn);
+    callTwin(mv, method, owner, ownerIsInterface, isStatic, txn);
     mv.visitInsn(result.getOpcode(Opcodes.IRETURN));
 
     mv.visitLabel(begin);
@@ -64,7 +60,7 @@ final class AtomicWrapper {
     mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, TXN, "begin", "(Ljava/lang/String;)V", false);
 
     mv.visitLabel(loop);
-    callTwin(mv, method, owner, ownerIsInterface, isStatic, arguments, txn);
+    callTwin(mv, method, owner, ownerIsInterface, isStatic, txn);
     if (result.getSort() != Type.VOID) {
       mv.visitVarInsn(result.getOpcode(Opcodes.ISTORE), value);
     }
@@ -85,20 +81,12 @@ final class AtomicWrapper {
       mv.visitVarInsn(result.getOpcode(Opcodes.ILOAD), value);
     }
     mv.visitInsn(result.getOpcode(Opcodes.IRETURN));
-    mv.visitMaxs(arguments.length + 4, value + result.getSize());
+    mv.visitMaxs(value + 4, value + result.getSize());
   }
 
   private static void callTwin(MethodVisitor mv, MethodNode method, String owner, boolean ownerIsInterface,
-      boolean isStatic, Type[] arguments, int txn) {
-    int slot = 0;
-    if (!isStatic) {
-      mv.visitVarInsn(Opcodes.ALOAD, 0);
-      slot = 1;
-    }
-    for (Type a : arguments) {
-      mv.visitVarInsn(a.getOpcode(Opcodes.ILOAD), slot);
-      slot += a.getSize();
-    }
+      boolean isStatic, int txn) {
+    Arguments.load(mv, isStatic, method.desc);
     mv.visitVarInsn(Opcodes.ALOAD, txn);
     mv.visitMethodInsn(isStatic ? Opcodes.INVOKESTATIC : Opcodes.INVOKESPECIAL, owner,
         method.name + RuntimeNames.TWIN_SUFFIX, RuntimeNames.twinDescriptor(method.desc), ownerIsInterface);

@@ -173,24 +173,15 @@ final class ClassRewriter extends ClassNode {
     twin.visitLdcInsn("constructor " + describe(m) + " that could not be rewritten");
     twin.visitMethodInsn(Opcodes.INVOKESTATIC, RuntimeNames.BARRIERS, "irrevocable",
         "(" + RuntimeNames.TXN_DESC + "Ljava/lang/String;)V", false);
-    twin.visitVarInsn(Opcodes.ALOAD, 0);
-    int slot = 1;
-    for (Type a : Type.getArgumentTypes(m.desc)) {
-      twin.visitVarInsn(a.getOpcode(Opcodes.ILOAD), slot);
-      slot += a.getSize();
-    }
+    Arguments.load(twin, false, m.desc);
     twin.visitMethodInsn(Opcodes.INVOKESPECIAL, name, "<init>", m.desc, false);
     twin.visitInsn(Opcodes.RETURN);
-    twin.visitMaxs(slot + 2, txn + 1);
+    twin.visitMaxs(txn + 2, txn + 1);
     return twin;
   }
 
   private static int firstFreeSlot(MethodNode m) {
-    int slot = (m.access & Opcodes.ACC_STATIC) != 0 ? 0 : 1;
-    for (Type a : Type.getArgumentTypes(m.desc)) {
-      slot += a.getSize();
-    }
-    return slot;
+    return Arguments.firstFreeSlot((m.access & Opcodes.ACC_STATIC) != 0, m.desc);
   }
 
   /** A copy with its own labels: ASM labels must never be shared between two methods. */

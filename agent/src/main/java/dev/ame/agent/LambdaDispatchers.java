@@ -119,38 +119,26 @@ final class LambdaDispatchers {
     boolean isStatic = (body.access & Opcodes.ACC_STATIC) != 0;
     int access = Opcodes.ACC_PRIVATE | Opcodes.ACC_SYNTHETIC | (isStatic ? Opcodes.ACC_STATIC : 0);
     MethodNode d = new MethodNode(Opcodes.ASM9, access, body.name + SUFFIX, body.desc, null, null);
-    Type[] arguments = Type.getArgumentTypes(body.desc);
     Type result = Type.getReturnType(body.desc);
-    int txn = isStatic ? 0 : 1;
-    for (Type a : arguments) {
-      txn += a.getSize();
-    }
+    int txn = Arguments.firstFreeSlot(isStatic, body.desc);
     Label original = new Label();
     d.visitMethodInsn(Opcodes.INVOKESTATIC, TXN, "current", "()" + TXN_DESC, false);
     d.visitVarInsn(Opcodes.ASTORE, txn);
     d.visitVarInsn(Opcodes.ALOAD, txn);
     d.visitMethodInsn(Opcodes.INVOKEVIRTUAL, TXN, "runsTwins", "()Z", false);
     d.visitJumpInsn(Opcodes.IFEQ, original);
-    call(d, owner, isInterface, isStatic, body.name + RuntimeNames.TWIN_SUFFIX, RuntimeNames.twinDescriptor(body.desc), arguments, txn);
+    call(d, owner, isInterface, isStatic, body.name + RuntimeNames.TWIN_SUFFIX, RuntimeNames.twinDescriptor(body.desc), body.desc, txn);
     d.visitInsn(result.getOpcode(Opcodes.IRETURN));
     d.visitLabel(original);
-    call(d, owner, isInterface, isStatic, body.name, body.desc, arguments, -1);
+    call(d, owner, isInterface, isStatic, body.name, body.desc, body.desc, -1);
     d.visitInsn(result.getOpcode(Opcodes.IRETURN));
     d.visitMaxs(txn + 2, txn + 1);
     return d;
   }
 
   private static void call(MethodNode d, String owner, boolean isInterface, boolean isStatic, String name, String desc,
-      Type[] arguments, int txn) {
-    int slot = 0;
-    if (!isStatic) {
-      d.visitVarInsn(Opcodes.ALOAD, 0);
-      slot = 1;
-    }
-    for (Type a : arguments) {
-      d.visitVarInsn(a.getOpcode(Opcodes.ILOAD), slot);
-      slot += a.getSize();
-    }
+      String bodyDescriptor, int txn) {
+    Arguments.load(d, isStatic, bodyDescriptor);
     if (txn >= 0) {
       d.visitVarInsn(Opcodes.ALOAD, txn);
     }
