@@ -32,6 +32,10 @@ final class Installer {
         }
       }, "ame-config-report"));
     }
+    if (options.report != null) {
+      ConflictReports.install(options.report, log);
+    }
+    startJmx(log);
     if (lateAttach) {
       log.warnOnce("late-attach", "attached to a running JVM: only classes loaded from now on are rewritten");
     }
@@ -52,6 +56,20 @@ final class Installer {
         .transform((builder, type, loader, module, domain) -> builder.visit(new TwinVisitorWrapper(config, scope, log)))
         .installOn(inst);
     log.info("installed: classes of the application are rewritten as they load");
+  }
+
+  /** Registers {@code dev.ame:type=Transactions} off the main thread: JMX takes a while to start. */
+  private static void startJmx(AgentLog log) {
+    Thread jmx = new Thread(() -> {
+      try {
+        dev.ame.runtime.Transactions.register();
+      } catch (Exception | LinkageError e) {
+        log.warnOnce("jmx", "could not register the MBean " + dev.ame.runtime.Transactions.NAME + ": " + e);
+      }
+    }, "ame-jmx");
+    jmx.setDaemon(true);
+    jmx.setPriority(Thread.MIN_PRIORITY);
+    jmx.start();
   }
 
   /**

@@ -4,6 +4,7 @@ import static dev.ame.agent.RuntimeNames.BARRIERS;
 import static dev.ame.agent.RuntimeNames.TXN_DESC;
 
 import dev.ame.runtime.SafeCalls;
+import dev.ame.runtime.Sites;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -172,8 +173,9 @@ final class TwinMethodWriter extends MethodVisitor {
         super.visitInsn(Opcodes.DUP);
         super.visitInsn(Opcodes.DUP);
         pushFieldId(id);
+        pushSite();
         loadTxn();
-        super.visitMethodInsn(Opcodes.INVOKESTATIC, BARRIERS, "beforeRead", "(Ljava/lang/Object;I" + TXN_DESC + ")V", false);
+        super.visitMethodInsn(Opcodes.INVOKESTATIC, BARRIERS, "beforeRead", "(Ljava/lang/Object;II" + TXN_DESC + ")V", false);
         super.visitFieldInsn(opcode, owner, name, descriptor);
         pushFieldId(id);
         loadTxn();
@@ -183,8 +185,9 @@ final class TwinMethodWriter extends MethodVisitor {
       case Opcodes.GETSTATIC:
         triggerInitialization(owner, name, descriptor, type);
         pushFieldId(id);
+        pushSite();
         loadTxn();
-        super.visitMethodInsn(Opcodes.INVOKESTATIC, BARRIERS, "beforeReadStatic", "(I" + TXN_DESC + ")V", false);
+        super.visitMethodInsn(Opcodes.INVOKESTATIC, BARRIERS, "beforeReadStatic", "(II" + TXN_DESC + ")V", false);
         super.visitFieldInsn(opcode, owner, name, descriptor);
         pushFieldId(id);
         loadTxn();
@@ -255,16 +258,16 @@ final class TwinMethodWriter extends MethodVisitor {
   @Override
   public void visitInsn(int opcode) {
     switch (opcode) {
-      case Opcodes.IALOAD: arrayCall("readIA", "([II" + TXN_DESC + ")I"); return;
-      case Opcodes.LALOAD: arrayCall("readJA", "([JI" + TXN_DESC + ")J"); return;
-      case Opcodes.FALOAD: arrayCall("readFA", "([FI" + TXN_DESC + ")F"); return;
-      case Opcodes.DALOAD: arrayCall("readDA", "([DI" + TXN_DESC + ")D"); return;
-      case Opcodes.BALOAD: arrayCall("readBA", "(Ljava/lang/Object;I" + TXN_DESC + ")I"); return;
-      case Opcodes.CALOAD: arrayCall("readCA", "([CI" + TXN_DESC + ")I"); return;
-      case Opcodes.SALOAD: arrayCall("readSA", "([SI" + TXN_DESC + ")I"); return;
+      case Opcodes.IALOAD: readCall("readIA", "([III" + TXN_DESC + ")I"); return;
+      case Opcodes.LALOAD: readCall("readJA", "([JII" + TXN_DESC + ")J"); return;
+      case Opcodes.FALOAD: readCall("readFA", "([FII" + TXN_DESC + ")F"); return;
+      case Opcodes.DALOAD: readCall("readDA", "([DII" + TXN_DESC + ")D"); return;
+      case Opcodes.BALOAD: readCall("readBA", "(Ljava/lang/Object;II" + TXN_DESC + ")I"); return;
+      case Opcodes.CALOAD: readCall("readCA", "([CII" + TXN_DESC + ")I"); return;
+      case Opcodes.SALOAD: readCall("readSA", "([SII" + TXN_DESC + ")I"); return;
       case Opcodes.AALOAD: {
         String elementType = elementTypeOfArrayBelowTop();
-        arrayCall("readAA", "([Ljava/lang/Object;I" + TXN_DESC + ")Ljava/lang/Object;");
+        readCall("readAA", "([Ljava/lang/Object;II" + TXN_DESC + ")Ljava/lang/Object;");
         if (elementType != null && !elementType.equals("java/lang/Object")) {
           super.visitTypeInsn(Opcodes.CHECKCAST, elementType);
         }
@@ -290,6 +293,17 @@ final class TwinMethodWriter extends MethodVisitor {
   private void arrayCall(String name, String descriptor) {
     loadTxn();
     super.visitMethodInsn(Opcodes.INVOKESTATIC, BARRIERS, name, descriptor, false);
+  }
+
+  /** An array read also names its source line, for conflict reports. */
+  private void readCall(String name, String descriptor) {
+    pushSite();
+    arrayCall(name, descriptor);
+  }
+
+  /** The number of this source position ({@code Class.method:line}), fixed when the class is rewritten. */
+  private void pushSite() {
+    super.visitLdcInsn(Sites.register(site()));
   }
 
   /** The internal name of the element type of the array under the index on top of the stack. */
@@ -319,8 +333,9 @@ final class TwinMethodWriter extends MethodVisitor {
       return;
     }
     if (opcode == Opcodes.INVOKESTATIC && owner.equals("java/lang/System") && name.equals("arraycopy")) {
+      pushSite();
       loadTxn();
-      super.visitMethodInsn(Opcodes.INVOKESTATIC, BARRIERS, "arraycopy", "(Ljava/lang/Object;ILjava/lang/Object;II" + TXN_DESC + ")V", false);
+      super.visitMethodInsn(Opcodes.INVOKESTATIC, BARRIERS, "arraycopy", "(Ljava/lang/Object;ILjava/lang/Object;III" + TXN_DESC + ")V", false);
       return;
     }
     if (owner.equals("dev/ame/Ame")) {

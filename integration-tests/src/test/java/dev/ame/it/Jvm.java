@@ -94,7 +94,7 @@ public final class Jvm {
     return exec(command, 240);
   }
 
-  static Result exec(List<String> command, int timeoutSeconds) {
+  public static Result exec(List<String> command, int timeoutSeconds) {
     try {
       Path out = Files.createTempFile("ame-it", ".out");
       Path err = Files.createTempFile("ame-it", ".err");

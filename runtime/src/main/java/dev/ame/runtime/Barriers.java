@@ -6,7 +6,7 @@ package dev.ame.runtime;
  *
  * <p>An instance-field read is rewritten to
  * <pre>
- *   obj; dup; dup; ldc FIELD; aload txn; invokestatic beforeRead   // remember the orec word
+ *   obj; dup; dup; ldc FIELD; ldc SITE; aload txn; invokestatic beforeRead   // remember the orec word
  *   getfield C.f                                                    // the caller's own load
  *   ldc FIELD; aload txn; invokestatic afterReadX                   // validate, log, or own write
  * </pre>
@@ -23,30 +23,31 @@ public final class Barriers {
 
   // ---- instance fields ----
 
-  public static void beforeRead(Object holder, int field, Txn t) {
+  public static void beforeRead(Object holder, int field, int site, Txn t) {
     int orec = Orecs.index(holder, field);
+    t.pendingSite = site;
     t.pendingOrec = orec;
     t.pendingVersion = Orecs.getAcquire(orec);
   }
 
   public static int afterReadI(Object holder, int v, int field, Txn t) {
-    return t.inPlace ? v : (int) t.checkReadBits(holder, field, NONE, t.pendingOrec, t.pendingVersion, v);
+    return t.inPlace ? v : (int) t.checkReadBits(holder, field, NONE, t.pendingOrec, t.pendingVersion, t.pendingSite, v);
   }
 
   public static long afterReadJ(Object holder, long v, int field, Txn t) {
-    return t.inPlace ? v : t.checkReadBits(holder, field, NONE, t.pendingOrec, t.pendingVersion, v);
+    return t.inPlace ? v : t.checkReadBits(holder, field, NONE, t.pendingOrec, t.pendingVersion, t.pendingSite, v);
   }
 
   public static float afterReadF(Object holder, float v, int field, Txn t) {
-    return t.inPlace ? v : Float.intBitsToFloat((int) t.checkReadBits(holder, field, NONE, t.pendingOrec, t.pendingVersion, Float.floatToRawIntBits(v)));
+    return t.inPlace ? v : Float.intBitsToFloat((int) t.checkReadBits(holder, field, NONE, t.pendingOrec, t.pendingVersion, t.pendingSite, Float.floatToRawIntBits(v)));
   }
 
   public static double afterReadD(Object holder, double v, int field, Txn t) {
-    return t.inPlace ? v : Double.longBitsToDouble(t.checkReadBits(holder, field, NONE, t.pendingOrec, t.pendingVersion, Double.doubleToRawLongBits(v)));
+    return t.inPlace ? v : Double.longBitsToDouble(t.checkReadBits(holder, field, NONE, t.pendingOrec, t.pendingVersion, t.pendingSite, Double.doubleToRawLongBits(v)));
   }
 
   public static Object afterReadA(Object holder, Object v, int field, Txn t) {
-    return t.inPlace ? v : t.checkReadRef(holder, field, NONE, t.pendingOrec, t.pendingVersion, v);
+    return t.inPlace ? v : t.checkReadRef(holder, field, NONE, t.pendingOrec, t.pendingVersion, t.pendingSite, v);
   }
 
   public static void writeI(Object holder, int v, int field, Txn t) {
@@ -71,8 +72,9 @@ public final class Barriers {
 
   // ---- static fields (holder null) ----
 
-  public static void beforeReadStatic(int field, Txn t) {
+  public static void beforeReadStatic(int field, int site, Txn t) {
     int orec = Orecs.staticIndex(field);
+    t.pendingSite = site;
     t.pendingOrec = orec;
     t.pendingVersion = Orecs.getAcquire(orec);
   }
@@ -119,61 +121,61 @@ public final class Barriers {
 
   // ---- array elements: load between the orec reads, then the common check ----
 
-  public static int readIA(int[] a, int i, Txn t) {
+  public static int readIA(int[] a, int i, int site, Txn t) {
     if (t.inPlace) return a[i];
     int orec = Orecs.index(a, i);
     long before = Orecs.getAcquire(orec);
-    return (int) t.checkReadBits(a, ARRAY, i, orec, before, a[i]);
+    return (int) t.checkReadBits(a, ARRAY, i, orec, before, site, a[i]);
   }
 
-  public static long readJA(long[] a, int i, Txn t) {
+  public static long readJA(long[] a, int i, int site, Txn t) {
     if (t.inPlace) return a[i];
     int orec = Orecs.index(a, i);
     long before = Orecs.getAcquire(orec);
-    return t.checkReadBits(a, ARRAY, i, orec, before, a[i]);
+    return t.checkReadBits(a, ARRAY, i, orec, before, site, a[i]);
   }
 
-  public static float readFA(float[] a, int i, Txn t) {
+  public static float readFA(float[] a, int i, int site, Txn t) {
     if (t.inPlace) return a[i];
     int orec = Orecs.index(a, i);
     long before = Orecs.getAcquire(orec);
-    return Float.intBitsToFloat((int) t.checkReadBits(a, ARRAY, i, orec, before, Float.floatToRawIntBits(a[i])));
+    return Float.intBitsToFloat((int) t.checkReadBits(a, ARRAY, i, orec, before, site, Float.floatToRawIntBits(a[i])));
   }
 
-  public static double readDA(double[] a, int i, Txn t) {
+  public static double readDA(double[] a, int i, int site, Txn t) {
     if (t.inPlace) return a[i];
     int orec = Orecs.index(a, i);
     long before = Orecs.getAcquire(orec);
-    return Double.longBitsToDouble(t.checkReadBits(a, ARRAY, i, orec, before, Double.doubleToRawLongBits(a[i])));
+    return Double.longBitsToDouble(t.checkReadBits(a, ARRAY, i, orec, before, site, Double.doubleToRawLongBits(a[i])));
   }
 
   /** {@code baload} serves both {@code byte[]} and {@code boolean[]}. */
-  public static int readBA(Object a, int i, Txn t) {
+  public static int readBA(Object a, int i, int site, Txn t) {
     if (t.inPlace) return (int) ArrayElements.getBits(a, i);
     int orec = Orecs.index(a, i);
     long before = Orecs.getAcquire(orec);
-    return (int) t.checkReadBits(a, ARRAY, i, orec, before, ArrayElements.getBits(a, i));
+    return (int) t.checkReadBits(a, ARRAY, i, orec, before, site, ArrayElements.getBits(a, i));
   }
 
-  public static int readCA(char[] a, int i, Txn t) {
+  public static int readCA(char[] a, int i, int site, Txn t) {
     if (t.inPlace) return a[i];
     int orec = Orecs.index(a, i);
     long before = Orecs.getAcquire(orec);
-    return (int) t.checkReadBits(a, ARRAY, i, orec, before, a[i]);
+    return (int) t.checkReadBits(a, ARRAY, i, orec, before, site, a[i]);
   }
 
-  public static int readSA(short[] a, int i, Txn t) {
+  public static int readSA(short[] a, int i, int site, Txn t) {
     if (t.inPlace) return a[i];
     int orec = Orecs.index(a, i);
     long before = Orecs.getAcquire(orec);
-    return (int) t.checkReadBits(a, ARRAY, i, orec, before, a[i]);
+    return (int) t.checkReadBits(a, ARRAY, i, orec, before, site, a[i]);
   }
 
-  public static Object readAA(Object[] a, int i, Txn t) {
+  public static Object readAA(Object[] a, int i, int site, Txn t) {
     if (t.inPlace) return a[i];
     int orec = Orecs.index(a, i);
     long before = Orecs.getAcquire(orec);
-    return t.checkReadRef(a, ARRAY, i, orec, before, a[i]);
+    return t.checkReadRef(a, ARRAY, i, orec, before, site, a[i]);
   }
 
   public static void writeIA(int[] a, int i, int v, Txn t) {
@@ -221,7 +223,7 @@ public final class Barriers {
    * {@code System.arraycopy} inside a block: element by element through the barriers, reading
    * everything before writing anything, as if through a temporary array (the JDK's contract).
    */
-  public static void arraycopy(Object src, int srcPos, Object dst, int dstPos, int length, Txn t) {
+  public static void arraycopy(Object src, int srcPos, Object dst, int dstPos, int length, int site, Txn t) {
     if (t.inPlace) {
       System.arraycopy(src, srcPos, dst, dstPos, length);
       return;
@@ -247,7 +249,7 @@ public final class Barriers {
     if (refs) {
       Object[] tmp = new Object[length];
       for (int i = 0; i < length; i++) {
-        tmp[i] = readAA((Object[]) src, srcPos + i, t);
+        tmp[i] = readAA((Object[]) src, srcPos + i, site, t);
       }
       for (int i = 0; i < length; i++) {
         writeAA((Object[]) dst, dstPos + i, tmp[i], t);
@@ -257,7 +259,7 @@ public final class Barriers {
       for (int i = 0; i < length; i++) {
         int orec = Orecs.index(src, srcPos + i);
         long before = Orecs.getAcquire(orec);
-        tmp[i] = t.checkReadBits(src, ARRAY, srcPos + i, orec, before, ArrayElements.getBits(src, srcPos + i));
+        tmp[i] = t.checkReadBits(src, ARRAY, srcPos + i, orec, before, site, ArrayElements.getBits(src, srcPos + i));
       }
       for (int i = 0; i < length; i++) {
         t.writeBits(dst, ARRAY, dstPos + i, Orecs.index(dst, dstPos + i), tmp[i]);

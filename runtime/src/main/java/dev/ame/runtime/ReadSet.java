@@ -16,17 +16,21 @@ import java.util.Arrays;
  */
 final class ReadSet extends AccessLog {
   long[] versions = new long[64];
+  /** Where in the source each read was made ({@link Sites}). */
+  int[] sites = new int[64];
   private int conflictEntry = -1;
 
-  void add(Object holder, int field, int index, int orec, long version, long bitsValue, Object ref) {
+  void add(Object holder, int field, int index, int orec, long version, long bitsValue, Object ref, int site) {
     int n = append(holder, field, index, orec, bitsValue, ref);
     versions[n] = version;
+    sites[n] = site;
   }
 
   @Override
   void grow(int capacity) {
     super.grow(capacity);
     versions = Arrays.copyOf(versions, capacity);
+    sites = Arrays.copyOf(sites, capacity);
   }
 
   /**
@@ -47,6 +51,11 @@ final class ReadSet extends AccessLog {
   /** A description of the entry that made the last validation fail, for diagnostics. */
   String lastConflict() {
     return conflictEntry >= 0 && conflictEntry < size ? describe(conflictEntry) : "?";
+  }
+
+  /** The entry that made the last validation fail, or -1. */
+  int lastConflictEntry() {
+    return conflictEntry < size ? conflictEntry : -1;
   }
 
   private boolean valid(int i, long bound, Txn self) {
@@ -97,7 +106,7 @@ final class ReadSet extends AccessLog {
   void copyWatch(ReadSet into) {
     into.clear();
     for (int i = 0; i < size; i++) {
-      into.add(null, 0, 0, orecs[i], versions[i], 0, null);
+      into.add(null, 0, 0, orecs[i], versions[i], 0, null, 0);
     }
   }
 }

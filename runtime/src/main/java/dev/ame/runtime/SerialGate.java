@@ -72,8 +72,12 @@ final class SerialGate {
         return;
       }
       t.active = false;
+      long waitStart = ConflictProfiler.enabled() ? System.nanoTime() : 0;
       while (owner != null) {
         Backoff.pause(round++);
+      }
+      if (waitStart != 0) {
+        ConflictProfiler.recordWait(System.nanoTime() - waitStart);
       }
     }
   }

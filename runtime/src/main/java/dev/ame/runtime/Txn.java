@@ -67,9 +67,20 @@ public final class Txn {
   long rv;
   int pendingOrec;
   long pendingVersion;
+  int pendingSite;
 
   private String block;
   private int attempts;
+  /** When profiling: when the block and the current attempt started, and its JFR commit event. */
+  private long blockStart;
+  private long attemptStart;
+  private Object commitEvent;
+  /** The location of the last conflict, noted where it was detected (see noteConflict). */
+  private Object conflictHolder;
+  private int conflictField;
+  private int conflictIndex;
+  private int conflictSite;
+  private int conflictOrec = -1;
   private boolean wantAlone;
   private long retryDeadline;
   private boolean retryTimedOut;
@@ -104,6 +115,10 @@ public final class Txn {
     this.block = block;
     attempts = 0;
     inBlock = true;
+    if (ConflictProfiler.enabled()) {
+      blockStart = System.nanoTime();
+      commitEvent = Events.commitStart();
+    }
     start();
   }
 
@@ -117,6 +132,10 @@ public final class Txn {
       SerialGate.enter(this);
     }
     rv = Orecs.now();
+    conflictOrec = -1;
+    if (ConflictProfiler.enabled()) {
+      attemptStart = System.nanoTime();
+    }
   }
 
   /**
@@ -142,13 +161,20 @@ public final class Txn {
 
   private boolean commitWrites() {
     if (!writes.lock(lockWord)) {
+      noteLockConflict();
       writes.unlock();
       return false;
     }
     long wv = Orecs.tick();
     if (wv != rv + 1 && !reads.validate(wv, this)) {
+      noteReadConflict();
       writes.unlock();
       return false;
+    }
+    if (ConflictProfiler.enabled()) {
+      for (int e = 0; e < writes.size; e++) {
+        ConflictProfiler.recordWriter(writes.orecs[e], block);
+      }
     }
     committing = wv;
     try {
@@ -162,6 +188,11 @@ public final class Txn {
   }
 
   private void finish() {
+    if (ConflictProfiler.enabled()) {
+      ConflictProfiler.recordCommit(block, attempts + 1, System.nanoTime() - blockStart);
+      Events.commitEnd(commitEvent, block, attempts + 1);
+      commitEvent = null;
+    }
     reads.clear();
     writes.clear();
     inPlace = false;
@@ -207,6 +238,7 @@ public final class Txn {
   }
 
   private void restartAfterAbort() {
+    reportAbort();
     rollback();
     counts[Stats.ABORTS]++;
     attempts++;
@@ -271,15 +303,18 @@ public final class Txn {
     if (!alone) {
       if (!SerialGate.tryAcquire(this)) {
         wantAlone = true;
+        conflictOrec = -1; // no location is at fault: another block runs alone
         throw ControlSignal.ABORT;
       }
       alone = true;
       SerialGate.drainOthers(this);
       if (!reads.validate(Orecs.now(), this)) {
+        noteReadConflict();
         wantAlone = true;
         throw ControlSignal.ABORT;
       }
     }
+    Events.irrevocable(block, cause);
     inPlaceVersion = Orecs.tick();
     long word = Orecs.versionWord(inPlaceVersion);
     writes.writeBack();
@@ -328,7 +363,7 @@ public final class Txn {
    * and this call: returns the transaction's own write if any, else the loaded value when the
    * orec is unchanged, unlocked and not newer than rv, else takes the slow path.
    */
-  long checkReadBits(Object holder, int field, int index, int orec, long before, long value) {
+  long checkReadBits(Object holder, int field, int index, int orec, long before, int site, long value) {
     if (writes.size != 0) {
       int own = writes.find(holder, field, index, orec);
       if (own >= 0) {
@@ -336,14 +371,14 @@ public final class Txn {
       }
     }
     if (!fastReadValid(orec, before)) {
-      return readBitsSlow(holder, field, index, orec);
+      return readBitsSlow(holder, field, index, orec, site);
     }
-    reads.add(holder, field, index, orec, before, value, null);
+    reads.add(holder, field, index, orec, before, value, null, site);
     return value;
   }
 
   /** {@link #checkReadBits} for references. */
-  Object checkReadRef(Object holder, int field, int index, int orec, long before, Object value) {
+  Object checkReadRef(Object holder, int field, int index, int orec, long before, int site, Object value) {
     if (writes.size != 0) {
       int own = writes.find(holder, field, index, orec);
       if (own >= 0) {
@@ -351,9 +386,9 @@ public final class Txn {
       }
     }
     if (!fastReadValid(orec, before)) {
-      return readRefSlow(holder, field, index, orec);
+      return readRefSlow(holder, field, index, orec, site);
     }
-    reads.add(holder, field, index, orec, before, 0, value);
+    reads.add(holder, field, index, orec, before, 0, value, site);
     return value;
   }
 
@@ -362,13 +397,14 @@ public final class Txn {
     return Orecs.getVolatile(orec) == before && !Orecs.isLocked(before) && Orecs.version(before) <= rv;
   }
 
-  private long readBitsSlow(Object holder, int field, int index, int orec) {
+  private long readBitsSlow(Object holder, int field, int index, int orec, int site) {
+    noteConflict(holder, field, index, site, orec); // what this read waits for, should it abort
     for (int round = 0; ; round++) {
       long version = stableVersion(orec);
       long v = Location.getBits(holder, field, index);
       java.lang.invoke.VarHandle.acquireFence();
       if (Orecs.getVolatile(orec) == version) {
-        reads.add(holder, field, index, orec, version, v, null);
+        reads.add(holder, field, index, orec, version, v, null, site);
         return v;
       }
       if (round > Backoff.LOCK_SPINS) {
@@ -377,13 +413,14 @@ public final class Txn {
     }
   }
 
-  private Object readRefSlow(Object holder, int field, int index, int orec) {
+  private Object readRefSlow(Object holder, int field, int index, int orec, int site) {
+    noteConflict(holder, field, index, site, orec);
     for (int round = 0; ; round++) {
       long version = stableVersion(orec);
       Object v = Location.getRef(holder, field, index);
       java.lang.invoke.VarHandle.acquireFence();
       if (Orecs.getVolatile(orec) == version) {
-        reads.add(holder, field, index, orec, version, 0, v);
+        reads.add(holder, field, index, orec, version, 0, v, site);
         return v;
       }
       if (round > Backoff.LOCK_SPINS) {
@@ -405,6 +442,7 @@ public final class Txn {
     if (Orecs.version(w) > rv) {
       long now = Orecs.now();
       if (!reads.validate(now, this)) {
+        noteReadConflict();
         throw conflict();
       }
       rv = now;
@@ -428,6 +466,48 @@ public final class Txn {
     } else {
       writes.put(holder, field, index, orec, 0, value);
     }
+  }
+
+  // ---- diagnostics: what the last conflict was about ----
+
+  private void noteConflict(Object holder, int field, int index, int site, int orec) {
+    conflictHolder = holder;
+    conflictField = field;
+    conflictIndex = index;
+    conflictSite = site;
+    conflictOrec = orec;
+  }
+
+  private void noteReadConflict() {
+    int e = reads.lastConflictEntry();
+    if (e >= 0) {
+      noteConflict(reads.holders[e], reads.fields[e], reads.indexes[e], reads.sites[e], reads.orecs[e]);
+    }
+  }
+
+  private void noteLockConflict() {
+    int e = writes.lockedUpTo() - 1;
+    if (e >= 0) {
+      noteConflict(writes.holders[e], writes.fields[e], writes.indexes[e], Sites.BOTH_WRITE, writes.orecs[e]);
+    }
+  }
+
+  /** To the profiler and JFR: the conflict noted last, and the time the attempt wasted. */
+  private void reportAbort() {
+    if (conflictOrec < 0) {
+      return; // not a conflict (a block that asked to run alone)
+    }
+    boolean profiling = ConflictProfiler.enabled();
+    String location = conflictField == Location.ARRAY && conflictHolder == null ? "?"
+        : Location.describe(conflictHolder, conflictField, conflictIndex);
+    String writer = ConflictProfiler.lastWriterOf(conflictOrec);
+    long wasted = profiling ? System.nanoTime() - attemptStart : 0;
+    if (profiling) {
+      ConflictProfiler.recordAbort(block, location, conflictSite, writer, wasted);
+    }
+    Events.abort(block, location, Sites.describe(conflictSite), writer, wasted);
+    conflictHolder = null;
+    conflictOrec = -1;
   }
 
   /** The abort to throw on a conflict (a transaction running alone cannot meet one). */

@@ -79,6 +79,10 @@ final class WriteSet extends AccessLog {
     lockedUpTo = 0;
   }
 
+  int lockedUpTo() {
+    return lockedUpTo;
+  }
+
   @Override
   void grow(int capacity) {
     super.grow(capacity);

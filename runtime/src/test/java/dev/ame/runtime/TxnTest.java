@@ -18,7 +18,7 @@ class TxnTest {
     Txn t = Txn.current();
     t.begin("test");
     Barriers.writeJA(a, 0, 5, t);
-    assertEquals(5, Barriers.readJA(a, 0, t));
+    assertEquals(5, Barriers.readJA(a, 0, 0, t));
     assertEquals(0, a[0]);
     assertTrue(t.commit());
     assertEquals(5, a[0]);
@@ -30,7 +30,7 @@ class TxnTest {
     long[] a = new long[2];
     Txn t = Txn.current();
     t.begin("test");
-    long seen = Barriers.readJA(a, 0, t);
+    long seen = Barriers.readJA(a, 0, 0, t);
     Barriers.writeJA(a, 1, seen + 1, t);
     runInOtherThread(() -> {
       Txn other = Txn.current();
@@ -41,7 +41,7 @@ class TxnTest {
     assertFalse(t.commit(), "a commit over a stale read must fail");
     assertEquals(0, a[1], "nothing of the failed attempt may be written");
     assertTrue(t.isActive(), "the context is ready for the next attempt");
-    assertEquals(100, Barriers.readJA(a, 0, t));
+    assertEquals(100, Barriers.readJA(a, 0, 0, t));
     assertTrue(t.commit());
   }
 
@@ -50,7 +50,7 @@ class TxnTest {
     long[] a = new long[2];
     Txn t = Txn.current();
     t.begin("test");
-    long seen = Barriers.readJA(a, 0, t);
+    long seen = Barriers.readJA(a, 0, 0, t);
     Barriers.writeJA(a, 1, seen + 1, t);
     runInOtherThread(() -> {
       Txn other = Txn.current();
@@ -69,7 +69,7 @@ class TxnTest {
       Txn t = Txn.current();
       t.begin("test");
       for (int i = 0; i < a.length; i++) {
-        long seen = Barriers.readJA(a, i, t);
+        long seen = Barriers.readJA(a, i, 0, t);
         Barriers.writeJA(a, i, seen + 1, t);
       }
       long before = a[63];
