@@ -11,8 +11,10 @@ import java.util.concurrent.atomic.LongAdder;
  * Where time is lost: aborted attempts (by contended location, the line that read it and the
  * block that wrote it), irrevocable runs (by cause) and, per block, commits, aborts and how many
  * attempts each commit took. Off by default, and then it costs one test of a flag on the abort
- * and commit paths; on ({@code report=FILE}), each block start reads the clock and each commit
- * updates a table.
+ * and commit paths. On ({@code report=FILE}, or a JFR recording of AME's events), a block's
+ * start and end read a coarse clock that a daemon thread advances (a volatile read, where
+ * {@code System.nanoTime} would cost more than a small block), and each thread counts its
+ * blocks in its own table; only aborts touch shared tables.
  */
 public final class ConflictProfiler {
   private static volatile boolean enabled;
@@ -20,17 +22,39 @@ public final class ConflictProfiler {
   private static volatile String[] lastWriter;
 
   private static final ConcurrentHashMap<String, Conflict> CONFLICTS = new ConcurrentHashMap<>();
-  private static final ConcurrentHashMap<String, Block> BLOCKS = new ConcurrentHashMap<>();
   private static final LongAdder WAITED = new LongAdder();
 
   private ConflictProfiler() {}
+
+  private static volatile long clockNanos;
+  private static final java.util.concurrent.ConcurrentLinkedQueue<Block> ALL_BLOCKS = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
   /** Turns profiling on (idempotent). */
   public static synchronized void enable() {
     if (!enabled) {
       lastWriter = new String[Orecs.MASK + 1];
+      clockNanos = System.nanoTime();
+      Thread ticker = new Thread(ConflictProfiler::tick, "ame-profiler-clock");
+      ticker.setDaemon(true);
+      ticker.start();
       enabled = true;
     }
+  }
+
+  /**
+   * Advances the coarse clock about every 50 microseconds. A duration measured with it is
+   * quantized, but without bias: summed over many blocks it converges to the true total.
+   */
+  private static void tick() {
+    while (true) {
+      clockNanos = System.nanoTime();
+      java.util.concurrent.locks.LockSupport.parkNanos(50_000);
+    }
+  }
+
+  /** The coarse clock (nanoseconds). */
+  static long now() {
+    return clockNanos;
   }
 
   static boolean enabled() {
@@ -54,17 +78,48 @@ public final class ConflictProfiler {
     }
   }
 
-  /** One atomic block (by name). */
+  /** One atomic block (by name), as counted by one thread; reports add the threads up. */
   static final class Block {
     final String name;
-    final LongAdder commits = new LongAdder();
-    final LongAdder aborts = new LongAdder();
-    final LongAdder nanos = new LongAdder();
+    long commits;
+    long aborts;
+    long nanos;
     /** Commits that took 1, 2, 3-4, 5-8, 9+ attempts. */
-    final LongAdder[] attempts = {new LongAdder(), new LongAdder(), new LongAdder(), new LongAdder(), new LongAdder()};
+    final long[] attempts = new long[5];
 
     Block(String name) {
       this.name = name;
+    }
+
+    void add(Block other) {
+      commits += other.commits;
+      aborts += other.aborts;
+      nanos += other.nanos;
+      for (int i = 0; i < attempts.length; i++) {
+        attempts[i] += other.attempts[i];
+      }
+    }
+  }
+
+  /** A thread's own block table: no sharing on the commit path. */
+  static final class ThreadBlocks {
+    private final java.util.HashMap<String, Block> byName = new java.util.HashMap<>();
+    private String lastName;
+    private Block last;
+
+    Block of(String name) {
+      if (name == lastName) {
+        return last; // block names are class-file constants: the same string each time
+      }
+      Block b = byName.get(name);
+      if (b == null) {
+        b = new Block(name);
+        byName.put(name, b);
+        ALL_BLOCKS.add(b);
+      }
+      lastName = name;
+      last = b;
+      return b;
     }
   }
 
@@ -81,19 +136,19 @@ public final class ConflictProfiler {
     return w == null ? "?" : w;
   }
 
-  static void recordAbort(String block, String location, int readSite, String writtenBy, long wastedNanos) {
+  static void recordAbort(ThreadBlocks mine, String block, String location, int readSite, String writtenBy, long wastedNanos) {
     String key = block + '\u0000' + location + '\u0000' + readSite + '\u0000' + writtenBy;
     Conflict c = CONFLICTS.computeIfAbsent(key, k -> new Conflict(block, location, Sites.describe(readSite), writtenBy));
     c.aborts.increment();
     c.wastedNanos.add(wastedNanos);
-    BLOCKS.computeIfAbsent(block, Block::new).aborts.increment();
+    mine.of(block).aborts++;
   }
 
-  static void recordCommit(String block, int attempts, long nanos) {
-    Block b = BLOCKS.computeIfAbsent(block, Block::new);
-    b.commits.increment();
-    b.nanos.add(nanos);
-    b.attempts[attempts <= 1 ? 0 : attempts == 2 ? 1 : attempts <= 4 ? 2 : attempts <= 8 ? 3 : 4].increment();
+  static void recordCommit(ThreadBlocks mine, String block, int attempts, long nanos) {
+    Block b = mine.of(block);
+    b.commits++;
+    b.nanos += nanos;
+    b.attempts[attempts <= 1 ? 0 : attempts == 2 ? 1 : attempts <= 4 ? 2 : attempts <= 8 ? 3 : 4]++;
   }
 
   static void recordWait(long nanos) {
@@ -106,9 +161,14 @@ public final class ConflictProfiler {
     return out;
   }
 
+  /** Every block, the threads' counts added up (exact once those threads are done). */
   static List<Block> blocks() {
-    List<Block> out = new ArrayList<>(BLOCKS.values());
-    out.sort(Comparator.comparingLong((Block b) -> b.aborts.sum()).reversed().thenComparing(b -> b.name));
+    java.util.TreeMap<String, Block> sums = new java.util.TreeMap<>();
+    for (Block b : ALL_BLOCKS) {
+      sums.computeIfAbsent(b.name, Block::new).add(b);
+    }
+    List<Block> out = new ArrayList<>(sums.values());
+    out.sort(Comparator.comparingLong((Block b) -> b.aborts).reversed().thenComparing(b -> b.name));
     return out;
   }
 

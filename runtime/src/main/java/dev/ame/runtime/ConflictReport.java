@@ -43,10 +43,10 @@ public final class ConflictReport {
     out.append(String.format(Locale.ROOT, "  %-48s  %10s  %8s  %s  %12s%n", "block", "commits", "aborts",
         "commits by attempts: 1 / 2 / 3-4 / 5-8 / 9+", "mean time"));
     for (ConflictProfiler.Block b : ConflictProfiler.blocks()) {
-      long commits = b.commits.sum();
+      long commits = b.commits;
       out.append(String.format(Locale.ROOT, "  %-48s  %10d  %8d  %8d / %d / %d / %d / %d  %10.1f us%n", b.name, commits,
-          b.aborts.sum(), b.attempts[0].sum(), b.attempts[1].sum(), b.attempts[2].sum(), b.attempts[3].sum(),
-          b.attempts[4].sum(), commits == 0 ? 0 : b.nanos.sum() / 1e3 / commits));
+          b.aborts, b.attempts[0], b.attempts[1], b.attempts[2], b.attempts[3],
+          b.attempts[4], commits == 0 ? 0 : b.nanos / 1e3 / commits));
     }
     return out.toString();
   }
@@ -104,10 +104,10 @@ public final class ConflictReport {
     }
     h.append("<h2>Blocks</h2><table><tr><th>block</th><th>commits</th><th>aborts</th><th>commits by attempts 1 / 2 / 3-4 / 5-8 / 9+</th><th>mean time</th></tr>");
     for (ConflictProfiler.Block b : ConflictProfiler.blocks()) {
-      long commits = b.commits.sum();
+      long commits = b.commits;
       h.append(String.format(Locale.ROOT, "<tr><td><code>%s</code></td><td class=\"n\">%d</td><td class=\"n\">%d</td><td class=\"n\">%d / %d / %d / %d / %d</td><td class=\"n\">%.1f &micro;s</td></tr>",
-          escape(b.name), commits, b.aborts.sum(), b.attempts[0].sum(), b.attempts[1].sum(), b.attempts[2].sum(),
-          b.attempts[3].sum(), b.attempts[4].sum(), commits == 0 ? 0 : b.nanos.sum() / 1e3 / commits));
+          escape(b.name), commits, b.aborts, b.attempts[0], b.attempts[1], b.attempts[2],
+          b.attempts[3], b.attempts[4], commits == 0 ? 0 : b.nanos / 1e3 / commits));
     }
     h.append("</table></body></html>\n");
     return h.toString();

@@ -75,6 +75,7 @@ public final class Txn {
   private long blockStart;
   private long attemptStart;
   private Object commitEvent;
+  private ConflictProfiler.ThreadBlocks profiled;
   /** The location of the last conflict, noted where it was detected (see noteConflict). */
   private Object conflictHolder;
   private int conflictField;
@@ -116,7 +117,7 @@ public final class Txn {
     attempts = 0;
     inBlock = true;
     if (ConflictProfiler.enabled()) {
-      blockStart = System.nanoTime();
+      blockStart = ConflictProfiler.now();
       commitEvent = Events.commitStart();
     }
     start();
@@ -134,7 +135,7 @@ public final class Txn {
     rv = Orecs.now();
     conflictOrec = -1;
     if (ConflictProfiler.enabled()) {
-      attemptStart = System.nanoTime();
+      attemptStart = ConflictProfiler.now();
     }
   }
 
@@ -189,7 +190,7 @@ public final class Txn {
 
   private void finish() {
     if (ConflictProfiler.enabled()) {
-      ConflictProfiler.recordCommit(block, attempts + 1, System.nanoTime() - blockStart);
+      ConflictProfiler.recordCommit(profiled(), block, attempts + 1, ConflictProfiler.now() - blockStart);
       Events.commitEnd(commitEvent, block, attempts + 1);
       commitEvent = null;
     }
@@ -492,6 +493,13 @@ public final class Txn {
     }
   }
 
+  private ConflictProfiler.ThreadBlocks profiled() {
+    if (profiled == null) {
+      profiled = new ConflictProfiler.ThreadBlocks();
+    }
+    return profiled;
+  }
+
   /** To the profiler and JFR: the conflict noted last, and the time the attempt wasted. */
   private void reportAbort() {
     if (conflictOrec < 0) {
@@ -501,9 +509,9 @@ public final class Txn {
     String location = conflictField == Location.ARRAY && conflictHolder == null ? "?"
         : Location.describe(conflictHolder, conflictField, conflictIndex);
     String writer = ConflictProfiler.lastWriterOf(conflictOrec);
-    long wasted = profiling ? System.nanoTime() - attemptStart : 0;
+    long wasted = profiling ? ConflictProfiler.now() - attemptStart : 0;
     if (profiling) {
-      ConflictProfiler.recordAbort(block, location, conflictSite, writer, wasted);
+      ConflictProfiler.recordAbort(profiled(), block, location, conflictSite, writer, wasted);
     }
     Events.abort(block, location, Sites.describe(conflictSite), writer, wasted);
     conflictHolder = null;
