@@ -27,6 +27,36 @@ public final class Ame {
     return TxnControl.atomic(body);
   }
 
+  /**
+   * Runs {@code body} for every item, each call one atomic block, on a pool sized to the cores.
+   * The result is that of <em>some</em> serial order of the iterations. If iterations throw, the
+   * loop finishes the others and rethrows the exception of the first iteration (in order) that
+   * threw.
+   */
+  public static <T> void parallelFor(Iterable<T> items, java.util.function.Consumer<? super T> body) {
+    dev.ame.runtime.Loops.parallelFor(items, body);
+  }
+
+  /** {@link #parallelFor(Iterable, java.util.function.Consumer)} over the indexes {@code [from, to)}. */
+  public static void parallelFor(int from, int to, java.util.function.IntConsumer body) {
+    dev.ame.runtime.Loops.parallelFor(from, to, body);
+  }
+
+  /**
+   * Like {@link #parallelFor(Iterable, java.util.function.Consumer)}, but the blocks commit in
+   * iteration order: the result is exactly that of the sequential loop, whatever the timing. When
+   * an iteration throws, its effects are kept (as a block's are), the iterations after it have no
+   * effect, and the exception is rethrown.
+   */
+  public static <T> void parallelForOrdered(Iterable<T> items, java.util.function.Consumer<? super T> body) {
+    dev.ame.runtime.Loops.parallelForOrdered(items, body);
+  }
+
+  /** {@link #parallelForOrdered(Iterable, java.util.function.Consumer)} over {@code [from, to)}. */
+  public static void parallelForOrdered(int from, int to, java.util.function.IntConsumer body) {
+    dev.ame.runtime.Loops.parallelForOrdered(from, to, body);
+  }
+
   /** Whether the calling thread is inside an atomic block. */
   public static boolean inTransaction() {
     return TxnControl.inTransaction();

@@ -14,7 +14,6 @@ import java.util.List;
 final class Scope {
   private static final List<String> NEVER = List.of(
       "java.", "javax.", "jdk.", "sun.", "com.sun.", "dev.ame.runtime.", "dev.ame.agent.", "dev.ame.shaded.");
-  private static final List<String> NEVER_EXACT = List.of("dev.ame.Ame", "dev.ame.Ame$Statistics", "dev.ame.Atomic");
 
   private final AgentConfig config;
   private final boolean hasInstrument;
@@ -67,11 +66,14 @@ final class Scope {
   }
 
   private static boolean isNever(String binary) {
+    if (binary.startsWith("dev.ame.") && binary.indexOf('.', "dev.ame.".length()) < 0) {
+      return true; // the API package (Ame, Atomic, TxCounter, ...): transaction-aware already
+    }
     for (String prefix : NEVER) {
       if (binary.startsWith(prefix)) {
         return true;
       }
     }
-    return NEVER_EXACT.contains(binary);
+    return false;
   }
 }

@@ -338,7 +338,7 @@ final class TwinMethodWriter extends MethodVisitor {
       super.visitMethodInsn(Opcodes.INVOKESTATIC, BARRIERS, "arraycopy", "(Ljava/lang/Object;ILjava/lang/Object;III" + TXN_DESC + ")V", false);
       return;
     }
-    if (owner.equals("dev/ame/Ame")) {
+    if (owner.equals("dev/ame/Ame") || owner.equals("dev/ame/TxCounter")) {
       super.visitMethodInsn(opcode, owner, name, descriptor, isInterface); // transaction-aware already
       return;
     }

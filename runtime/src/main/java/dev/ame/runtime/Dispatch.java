@@ -38,6 +38,9 @@ public final class Dispatch {
 
   private static final Site RUNNABLE = siteOf(Runnable.class, "run", MethodType.methodType(void.class), "Ame.atomic(Runnable)");
   private static final Site SUPPLIER = siteOf(Supplier.class, "get", MethodType.methodType(Object.class), "Ame.atomic(Supplier)");
+  private static final Site CALLABLE = siteOf(java.util.concurrent.Callable.class, "call", MethodType.methodType(Object.class), "AtomicExecutor task");
+  private static final Site CONSUMER = siteOf(java.util.function.Consumer.class, "accept", MethodType.methodType(void.class, Object.class), "Ame.parallelFor");
+  private static final Site INT_CONSUMER = siteOf(java.util.function.IntConsumer.class, "accept", MethodType.methodType(void.class, int.class), "Ame.parallelFor");
 
   private Dispatch() {}
 
@@ -53,6 +56,21 @@ public final class Dispatch {
   /** Calls a {@code Supplier} inside a transaction: its twin if its class has one. */
   static Object get(Supplier<?> s, Txn t) throws Throwable {
     return (Object) SUPPLIER.select(s).invokeExact((Object) s, t);
+  }
+
+  /** Calls a {@code Callable} inside a transaction: its twin if its class has one. */
+  static Object call(java.util.concurrent.Callable<?> c, Txn t) throws Throwable {
+    return (Object) CALLABLE.select(c).invokeExact((Object) c, t);
+  }
+
+  /** Calls a {@code Consumer} inside a transaction: its twin if its class has one. */
+  static void accept(java.util.function.Consumer<?> c, Object item, Txn t) throws Throwable {
+    CONSUMER.select(c).invokeExact((Object) c, item, t);
+  }
+
+  /** Calls an {@code IntConsumer} inside a transaction: its twin if its class has one. */
+  static void accept(java.util.function.IntConsumer c, int item, Txn t) throws Throwable {
+    INT_CONSUMER.select(c).invokeExact((Object) c, item, t);
   }
 
   private static Site siteOf(Class<?> itf, String name, MethodType original, String site) {

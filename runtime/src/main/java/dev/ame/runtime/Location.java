@@ -2,18 +2,23 @@ package dev.ame.runtime;
 
 /**
  * How a logged location is read and written generically: a field (by id; holder is {@code null}
- * for statics) or an array element (field {@link #ARRAY}, by index).
+ * for statics), an array element (field {@link #ARRAY}, by index), or the value of a commutative
+ * counter (field {@link #COUNTER}), whose logged "write" is a delta added at commit.
  */
 final class Location {
   static final int ARRAY = -1;
+  static final int COUNTER = -2;
 
   private Location() {}
 
   static boolean isReference(Object holder, int field) {
-    return field == ARRAY ? ArrayElements.isReference(holder) : Fields.get(field).isReference;
+    return field == ARRAY ? ArrayElements.isReference(holder) : field != COUNTER && Fields.get(field).isReference;
   }
 
   static long getBits(Object holder, int field, int index) {
+    if (field == COUNTER) {
+      return ((dev.ame.TxCounter) holder).plainValue();
+    }
     return field == ARRAY ? ArrayElements.getBits(holder, index) : Fields.get(field).getBits(holder);
   }
 
@@ -22,7 +27,9 @@ final class Location {
   }
 
   static void setBits(Object holder, int field, int index, long bits) {
-    if (field == ARRAY) {
+    if (field == COUNTER) {
+      ((dev.ame.TxCounter) holder).addPlain(bits); // a delta: increments commute
+    } else if (field == ARRAY) {
       ArrayElements.setBits(holder, index, bits);
     } else {
       Fields.get(field).setBits(holder, bits);
@@ -38,6 +45,9 @@ final class Location {
   }
 
   static String describe(Object holder, int field, int index) {
+    if (field == COUNTER) {
+      return "TxCounter@" + Integer.toHexString(System.identityHashCode(holder)) + " (read with get())";
+    }
     if (field == ARRAY) {
       return holder.getClass().getComponentType().getName() + "[] element " + index;
     }

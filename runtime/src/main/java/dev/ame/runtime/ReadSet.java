@@ -70,11 +70,11 @@ final class ReadSet extends AccessLog {
       long old = self.writes.lockedWordOf(orec);
       return old == seen || holdsCurrentValue(i);
     }
-    for (int spins = 0; Orecs.isLocked(cur); spins++) {
-      if (spins > Backoff.LOCK_SPINS) {
+    for (int round = 0; Orecs.isLocked(cur); round++) {
+      if (round > Backoff.LOCK_WAIT_ROUNDS) {
         return false;
       }
-      Thread.onSpinWait();
+      Backoff.pause(round);
       cur = Orecs.getVolatile(orec);
     }
     if (cur == seen) {

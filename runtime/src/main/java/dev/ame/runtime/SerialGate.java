@@ -86,6 +86,12 @@ final class SerialGate {
     t.active = false;
   }
 
+  /** Whether another transaction owns the gate (or waits for everyone to leave). */
+  static boolean ownedByOther(Txn t) {
+    Txn o = owner;
+    return o != null && o != t;
+  }
+
   static boolean tryAcquire(Txn t) {
     return owner == t || OWNER.compareAndSet((Txn) null, t);
   }

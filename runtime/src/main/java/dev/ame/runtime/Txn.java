@@ -210,6 +210,32 @@ public final class Txn {
   }
 
   /**
+   * For loops whose blocks commit in iteration order: waits until {@code ready} says it is this
+   * block's turn. Returns false when the block had to roll back instead (a block running alone
+   * needs everyone else to leave; a block cannot wait holding the gate for its predecessor); the
+   * block is then ready to re-run, and the roll-back does not count as a conflict.
+   */
+  public boolean awaitTurn(java.util.function.BooleanSupplier ready) {
+    for (int round = 0; !ready.getAsBoolean(); round++) {
+      if (alone || SerialGate.ownedByOther(this)) {
+        rollback();
+        attempts = 0;
+        wantAlone = false;
+        start();
+        return false;
+      }
+      Backoff.pause(round);
+    }
+    return true;
+  }
+
+  /** Ends the block without committing anything (a later iteration of a loop that stopped). */
+  public void abandon() {
+    rollback();
+    inBlock = false;
+  }
+
+  /**
    * Handles a throwable that escaped the block's body: a conflict abort or a retry re-runs the
    * block (this method returns); any other exception commits the block and is rethrown, as when
    * it leaves a {@code synchronized} block.
@@ -433,11 +459,11 @@ public final class Txn {
   /** Waits for the orec to be unlocked and extends the snapshot if it is newer than rv. */
   private long stableVersion(int orec) {
     long w = Orecs.getAcquire(orec);
-    for (int spins = 0; Orecs.isLocked(w); spins++) {
-      if (spins > Backoff.LOCK_SPINS) {
+    for (int round = 0; Orecs.isLocked(w); round++) {
+      if (round > Backoff.LOCK_WAIT_ROUNDS) {
         throw conflict();
       }
-      Thread.onSpinWait();
+      Backoff.pause(round);
       w = Orecs.getAcquire(orec);
     }
     if (Orecs.version(w) > rv) {
@@ -449,6 +475,41 @@ public final class Txn {
       rv = now;
     }
     return w;
+  }
+
+  // ---- commutative counters ----
+
+  /** {@code counter.add(delta)}: in a logging block, a delta merged at commit; else applied now. */
+  void counterAdd(dev.ame.TxCounter counter, long delta) {
+    int orec = Orecs.index(counter, Location.COUNTER);
+    if (inBlock && !inPlace) {
+      writes.addDelta(counter, orec, delta);
+    } else {
+      counter.addPlain(delta);
+      Orecs.setRelease(orec, Orecs.versionWord(inPlace ? inPlaceVersion : Orecs.tick()));
+    }
+  }
+
+  /** {@code counter.get()} in a block: a tracked read of the value, plus this block's own delta. */
+  long counterGet(dev.ame.TxCounter counter) {
+    if (!inBlock || inPlace) {
+      return counter.plainValue();
+    }
+    int orec = Orecs.index(counter, Location.COUNTER);
+    long own = writes.deltaOf(counter, orec);
+    for (int round = 0; ; round++) {
+      long version = stableVersion(orec);
+      long v = counter.plainValue();
+      java.lang.invoke.VarHandle.acquireFence();
+      if (Orecs.getVolatile(orec) == version) {
+        reads.add(counter, Location.COUNTER, 0, orec, version, v, null, 0);
+        return v + own;
+      }
+      if (round > Backoff.LOCK_SPINS) {
+        noteConflict(counter, Location.COUNTER, 0, 0, orec);
+        throw conflict();
+      }
+    }
   }
 
   void writeBits(Object holder, int field, int index, int orec, long value) {

@@ -1,28 +1,88 @@
 package dev.ame.runtime;
 
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 import java.util.function.Supplier;
 
-/** The implementation behind {@link dev.ame.Ame}: the block protocol of {@link Txn}, for lambdas. */
+/**
+ * The implementation behind {@link dev.ame.Ame}: the block protocol of {@link Txn} around bodies
+ * given as objects. The user's body is always called through {@link Dispatch}, so that a body of
+ * a rewritten class (named, anonymous or lambda) runs its transactional twin.
+ */
 public final class TxnControl {
   private TxnControl() {}
 
-  public static void atomic(Runnable body) {
+  /** A block's work, given the transaction. */
+  interface Work {
+    Object run(Txn t) throws Throwable;
+  }
+
+  /** Runs {@code work} as one atomic block (or inside the current one). */
+  static Object block(String name, Work work) {
     Txn t = Txn.current();
     try {
       if (t.isActive()) {
-        Dispatch.run(body, t);
-        return;
+        return work.run(t);
       }
-      t.begin("Ame.atomic");
+      t.begin(name);
       for (;;) {
+        Object result;
         try {
-          Dispatch.run(body, t);
+          result = work.run(t);
         } catch (Throwable e) {
           t.onThrow(e);
           continue;
         }
         if (t.commit()) {
+          return result;
+        }
+      }
+    } catch (Throwable e) {
+      throw Barriers.sneaky(e);
+    }
+  }
+
+  /**
+   * Runs {@code work} as a block that commits only in its turn. When the loop stopped before this
+   * turn (an earlier iteration threw), the block is abandoned: nothing of it is kept.
+   */
+  static void blockInTurn(String name, Work work, Loops.Turn turn, BooleanSupplier stopped) {
+    Txn t = Txn.current();
+    BooleanSupplier ready = () -> turn.isMine() || stopped.getAsBoolean();
+    try {
+      if (t.isActive()) {
+        work.run(t); // inside a block the loop runs on this thread alone, in order
+        turn.pass();
+        return;
+      }
+      t.begin(name);
+      for (;;) {
+        Throwable thrown = null;
+        try {
+          work.run(t);
+        } catch (Throwable e) {
+          if (e instanceof ControlSignal) {
+            t.onThrow(e);
+            continue;
+          }
+          thrown = e;
+        }
+        if (!t.awaitTurn(ready)) {
+          continue;
+        }
+        if (!turn.isMine()) {
+          t.abandon();
+          return;
+        }
+        if (thrown != null) {
+          t.onThrow(thrown); // commits this iteration's effects and rethrows, or re-runs it
+          continue;
+        }
+        if (t.commit()) {
+          turn.pass();
           return;
         }
       }
@@ -31,29 +91,42 @@ public final class TxnControl {
     }
   }
 
+  public static void atomic(Runnable body) {
+    block("Ame.atomic", t -> {
+      Dispatch.run(body, t);
+      return null;
+    });
+  }
+
   @SuppressWarnings("unchecked")
   public static <T> T atomic(Supplier<T> body) {
-    Txn t = Txn.current();
-    try {
-      if (t.isActive()) {
-        return (T) Dispatch.get(body, t);
-      }
-      t.begin("Ame.atomic");
-      for (;;) {
-        Object result;
-        try {
-          result = Dispatch.get(body, t);
-        } catch (Throwable e) {
-          t.onThrow(e);
-          continue;
-        }
-        if (t.commit()) {
-          return (T) result;
-        }
-      }
-    } catch (Throwable e) {
-      throw Barriers.sneaky(e);
-    }
+    return (T) block("Ame.atomic", t -> Dispatch.get(body, t));
+  }
+
+  static Object call(Callable<?> body) {
+    return block("AtomicExecutor task", t -> Dispatch.call(body, t));
+  }
+
+  static void accept(Consumer<?> body, Object item) {
+    block("Ame.parallelFor", t -> {
+      Dispatch.accept(body, item, t);
+      return null;
+    });
+  }
+
+  static void accept(IntConsumer body, int item) {
+    block("Ame.parallelFor", t -> {
+      Dispatch.accept(body, item, t);
+      return null;
+    });
+  }
+
+  public static void counterAdd(dev.ame.TxCounter counter, long delta) {
+    Txn.current().counterAdd(counter, delta);
+  }
+
+  public static long counterGet(dev.ame.TxCounter counter) {
+    return Txn.current().counterGet(counter);
   }
 
   public static boolean inTransaction() {

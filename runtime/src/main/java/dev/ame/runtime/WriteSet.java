@@ -50,6 +50,22 @@ final class WriteSet extends AccessLog {
     }
   }
 
+  /** Adds {@code delta} to the pending delta of a counter (deltas of one block accumulate). */
+  void addDelta(Object counter, int orec, long delta) {
+    int e = find(counter, Location.COUNTER, 0, orec);
+    if (e >= 0) {
+      bits[e] += delta;
+    } else {
+      put(counter, Location.COUNTER, 0, orec, delta, null);
+    }
+  }
+
+  /** The pending delta of a counter in this transaction, 0 if none. */
+  long deltaOf(Object counter, int orec) {
+    int e = size == 0 ? -1 : find(counter, Location.COUNTER, 0, orec);
+    return e >= 0 ? bits[e] : 0;
+  }
+
   private void insertSlot(int e) {
     int mask = slotEntry.length - 1;
     int s = orecs[e] & mask;
@@ -102,15 +118,15 @@ final class WriteSet extends AccessLog {
       if (w == lockWord) {
         continue; // an earlier entry shares the stripe
       }
-      for (int spins = 0; ; spins++) {
+      for (int round = 0; ; round++) {
         if (!Orecs.isLocked(w) && Orecs.casLock(orec, w, lockWord)) {
           replaced[e] = w;
           break;
         }
-        if (spins > Backoff.LOCK_SPINS) {
-          return false;
+        if (round > Backoff.LOCK_WAIT_ROUNDS) {
+          return false; // maybe two committers waiting for each other: one gives up
         }
-        Thread.onSpinWait();
+        Backoff.pause(round);
         w = Orecs.getVolatile(orec);
       }
     }

@@ -1,0 +1,201 @@
+package dev.ame.it.programs;
+
+import dev.ame.Ame;
+import dev.ame.AtomicExecutor;
+import dev.ame.Atomic;
+import dev.ame.TxCounter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The AME programming model: parallel loops (unordered and ordered), the atomic executor and the
+ * commutative counter. Each check prints "OK name" or "FAIL name: why"; exit 1 if any failed.
+ *
+ * <p>Usage: {@code ProgrammingModel iterations}.
+ */
+public final class ProgrammingModel {
+  private static final List<String> FAILURES = new ArrayList<>();
+  private static int n;
+
+  public static void main(String[] args) {
+    n = Integer.parseInt(args[0]);
+    check("parallelFor_everyIterationOnceAsABlock", ProgrammingModel::parallelFor);
+    check("parallelForOrdered_equalsTheSequentialLoop", ProgrammingModel::ordered);
+    check("parallelForOrdered_exceptionStopsLaterIterations", ProgrammingModel::orderedException);
+    check("atomicExecutor_tasksAreBlocks", ProgrammingModel::executor);
+    check("txCounter_incrementsNeverConflict", ProgrammingModel::counter);
+    System.out.println("transactions: " + Ame.statistics());
+    if (!FAILURES.isEmpty()) {
+      System.exit(1);
+    }
+  }
+
+  interface Check {
+    void run() throws Exception;
+  }
+
+  private static void check(String name, Check check) {
+    try {
+      check.run();
+      System.out.println("OK " + name);
+    } catch (Throwable t) {
+      System.out.println("FAIL " + name + ": " + t);
+      FAILURES.add(name);
+    }
+  }
+
+  static void expect(boolean condition, String message) {
+    if (!condition) {
+      throw new AssertionError(message);
+    }
+  }
+
+  static long[] histogram = new long[16];
+  static long[] squares;
+
+  static void parallelFor() {
+    squares = new long[n];
+    histogram = new long[16];
+    Ame.Statistics before = Ame.statistics();
+    Ame.parallelFor(0, n, i -> {
+      squares[i] = (long) i * i;
+      histogram[i % 16]++;
+    });
+    for (int i = 0; i < n; i++) {
+      expect(squares[i] == (long) i * i, "square " + i + " = " + squares[i]);
+    }
+    long total = 0;
+    for (long h : histogram) {
+      total += h;
+    }
+    expect(total == n, "histogram counts " + total + " iterations of " + n);
+    Ame.Statistics delta = Ame.statistics().minus(before);
+    expect(delta.commits() >= n && delta.irrevocableRuns() == 0, "iterations did not run as parallel blocks: " + delta);
+    List<String> words = List.of("a", "b", "c", "d", "e", "f", "g", "h");
+    long[] lengths = {0};
+    Ame.parallelFor(words, w -> lengths[0] += w.length());
+    expect(lengths[0] == words.size(), "iterable loop: " + lengths[0]);
+  }
+
+  static long state;
+  static int[] order;
+  static int position;
+
+  static void ordered() {
+    state = 7;
+    order = new int[n];
+    position = 0;
+    Ame.parallelForOrdered(0, n, i -> {
+      state = state * 31 + i; // depends on the order of every iteration before
+      order[position++] = i;
+    });
+    long expected = 7;
+    for (int i = 0; i < n; i++) {
+      expected = expected * 31 + i;
+      expect(order[i] == i, "position " + i + " holds iteration " + order[i]);
+    }
+    expect(state == expected, "state " + state + ", sequential loop gives " + expected);
+  }
+
+  static void orderedException() {
+    state = 0;
+    int k = n / 2;
+    IllegalStateException planned = new IllegalStateException("iteration " + k);
+    try {
+      Ame.parallelForOrdered(0, n, i -> {
+        state += 1;
+        if (i == k) {
+          throw planned;
+        }
+      });
+      throw new AssertionError("the exception did not propagate");
+    } catch (IllegalStateException e) {
+      expect(e == planned, "another exception: " + e);
+    }
+    expect(state == k + 1, "state " + state + " but iterations 0.." + k + " should count " + (k + 1));
+  }
+
+  static final class Account {
+    long balance;
+
+    @Atomic
+    long deposit(long amount) {
+      balance += amount;
+      return balance;
+    }
+  }
+
+  static void executor() throws Exception {
+    AtomicExecutor exec = AtomicExecutor.newFixedThreadPool(4);
+    Account account = new Account();
+    List<Future<Long>> futures = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      futures.add(exec.submit(() -> {
+        account.balance += 1;
+        return account.balance;
+      }));
+      exec.execute(() -> account.balance += 10);
+    }
+    List<CompletableFuture<Long>> completable = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      completable.add(CompletableFuture.supplyAsync(() -> account.deposit(100), exec));
+    }
+    for (Future<Long> f : futures) {
+      f.get(60, TimeUnit.SECONDS);
+    }
+    CompletableFuture.allOf(completable.toArray(new CompletableFuture[0])).get(60, TimeUnit.SECONDS);
+    exec.shutdown();
+    expect(exec.awaitTermination(60, TimeUnit.SECONDS), "the executor did not terminate");
+    expect(account.balance == 111L * n, "balance " + account.balance + ", expected " + 111L * n);
+  }
+
+  static final TxCounter PROCESSED = new TxCounter();
+  static long plainProcessed;
+
+  static void counter() throws InterruptedException {
+    long[] own = new long[8 * 4];
+    Ame.Statistics before = Ame.statistics();
+    runThreads(4, worker -> {
+      for (int i = 0; i < n; i++) {
+        Ame.atomic(() -> {
+          own[worker * 8]++;
+          PROCESSED.increment();
+        });
+      }
+    });
+    Ame.Statistics commutative = Ame.statistics().minus(before);
+    expect(PROCESSED.get() == 4L * n, "counter " + PROCESSED.get() + ", expected " + 4L * n);
+    expect(commutative.aborts() == 0, "commutative increments conflicted: " + commutative);
+    before = Ame.statistics();
+    runThreads(4, worker -> {
+      for (int i = 0; i < n; i++) {
+        Ame.atomic(() -> {
+          own[worker * 8]++;
+          plainProcessed++;
+        });
+      }
+    });
+    Ame.Statistics plain = Ame.statistics().minus(before);
+    expect(plainProcessed == 4L * n, "plain counter " + plainProcessed);
+    System.out.println("  commutative counter: " + commutative.aborts() + " aborts; plain field: " + plain.aborts() + " aborts");
+  }
+
+  interface Worker {
+    void run(int index);
+  }
+
+  static void runThreads(int count, Worker worker) throws InterruptedException {
+    Thread[] threads = new Thread[count];
+    for (int t = 0; t < count; t++) {
+      int index = t;
+      threads[t] = new Thread(() -> worker.run(index));
+      threads[t].start();
+    }
+    for (Thread t : threads) {
+      t.join();
+    }
+  }
+}
