@@ -26,7 +26,8 @@ import org.objectweb.asm.tree.MethodNode;
  *     return t.runsTwins() ? lambda$main$0$ame(args, t) : lambda$main$0(args);
  *   }
  * </pre>
- * and the {@code invokedynamic} that creates the lambda is pointed at it, through
+ * (a method reference gets a dispatcher that calls the referenced method's twin through the
+ * runtime's linker), and the {@code invokedynamic} that creates the lambda is pointed at it, through
  * {@code altMetafactory} with the marker {@code TransactionAware}, so that the runtime calls such
  * lambdas from blocks without making them irrevocable. Serializable lambdas are left alone (their
  * body's name is part of their serialized form).
@@ -65,19 +66,31 @@ final class LambdaDispatchers {
         boolean alt = indy.bsm.getName().equals("altMetafactory");
         int flags = alt ? (Integer) indy.bsmArgs[3] : 0;
         Handle impl = (Handle) indy.bsmArgs[1];
-        MethodNode body = bodies.get(impl.getName() + impl.getDesc());
-        if ((flags & FLAG_SERIALIZABLE) != 0 || !impl.getOwner().equals(c.name) || body == null
-            || (body.access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) != 0
-            || (impl.getTag() != Opcodes.H_INVOKESTATIC && impl.getTag() != Opcodes.H_INVOKESPECIAL
-                && impl.getTag() != Opcodes.H_INVOKEVIRTUAL && impl.getTag() != Opcodes.H_INVOKEINTERFACE)) {
+        if ((flags & FLAG_SERIALIZABLE) != 0) {
           continue;
         }
-        Handle dispatcher = dispatchers.computeIfAbsent(impl.getName() + impl.getDesc(), k -> {
-          MethodNode d = dispatcher(c.name, isInterface, body, impl);
-          added.add(d);
-          return new Handle(impl.getTag() == Opcodes.H_INVOKESTATIC ? Opcodes.H_INVOKESTATIC : impl.getTag(),
-              c.name, d.name, d.desc, impl.isInterface());
-        });
+        MethodNode body = impl.getOwner().equals(c.name) ? bodies.get(impl.getName() + impl.getDesc()) : null;
+        Handle dispatcher;
+        if (body != null && (body.access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) == 0 && isCall(impl.getTag())) {
+          dispatcher = dispatchers.computeIfAbsent(impl.getName() + impl.getDesc(), k -> {
+            MethodNode d = dispatcher(c.name, isInterface, body, impl);
+            added.add(d);
+            return new Handle(impl.getTag() == Opcodes.H_INVOKESTATIC ? Opcodes.H_INVOKESTATIC : impl.getTag(),
+                c.name, d.name, d.desc, impl.isInterface());
+          });
+        } else if (body == null && (impl.getTag() == Opcodes.H_INVOKESTATIC || impl.getTag() == Opcodes.H_INVOKEVIRTUAL
+            || impl.getTag() == Opcodes.H_INVOKEINTERFACE)) {
+          // A method reference (Type::method, object::method): a static dispatcher that calls the
+          // method's twin through the runtime's linker, like any call in a twin.
+          String key = impl.getTag() + impl.getOwner() + "." + impl.getName() + impl.getDesc();
+          dispatcher = dispatchers.computeIfAbsent(key, k -> {
+            MethodNode d = referenceDispatcher(c.name, impl, dispatchers.size());
+            added.add(d);
+            return new Handle(Opcodes.H_INVOKESTATIC, c.name, d.name, d.desc, isInterface);
+          });
+        } else {
+          continue;
+        }
         indy.bsmArgs = altArguments(indy.bsmArgs, alt, flags, dispatcher);
         indy.bsm = ALT_METAFACTORY;
         redirected++;
@@ -113,6 +126,44 @@ final class LambdaDispatchers {
       }
     }
     return out.toArray();
+  }
+
+  private static boolean isCall(int tag) {
+    return tag == Opcodes.H_INVOKESTATIC || tag == Opcodes.H_INVOKESPECIAL || tag == Opcodes.H_INVOKEVIRTUAL
+        || tag == Opcodes.H_INVOKEINTERFACE;
+  }
+
+  /**
+   * For a method reference: {@code static R ref$N$ame$dispatch([receiver,] args)} that calls the
+   * referenced method's twin (through the linker) when a transaction runs, else the method.
+   */
+  private static MethodNode referenceDispatcher(String owner, Handle impl, int number) {
+    boolean isStatic = impl.getTag() == Opcodes.H_INVOKESTATIC;
+    String desc = isStatic ? impl.getDesc() : "(" + Type.getObjectType(impl.getOwner()).getDescriptor() + impl.getDesc().substring(1);
+    MethodNode d = new MethodNode(Opcodes.ASM9, Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC | Opcodes.ACC_SYNTHETIC,
+        "ref$" + number + SUFFIX, desc, null, null);
+    Type result = Type.getReturnType(desc);
+    int txn = Arguments.firstFreeSlot(true, desc);
+    Label original = new Label();
+    d.visitMethodInsn(Opcodes.INVOKESTATIC, TXN, "current", "()" + TXN_DESC, false);
+    d.visitVarInsn(Opcodes.ASTORE, txn);
+    d.visitVarInsn(Opcodes.ALOAD, txn);
+    d.visitMethodInsn(Opcodes.INVOKEVIRTUAL, TXN, "runsTwins", "()Z", false);
+    d.visitJumpInsn(Opcodes.IFEQ, original);
+    Arguments.load(d, true, desc);
+    d.visitVarInsn(Opcodes.ALOAD, txn);
+    int kind = isStatic ? RuntimeNames.STATIC : impl.getTag() == Opcodes.H_INVOKEINTERFACE ? RuntimeNames.INTERFACE : RuntimeNames.VIRTUAL;
+    d.visitInvokeDynamicInsn(impl.getName(), RuntimeNames.twinDescriptor(desc), RuntimeNames.LINK, kind,
+        Type.getObjectType(impl.getOwner()), owner.replace('/', '.') + " method reference " + impl.getOwner().replace('/', '.')
+            + "::" + impl.getName());
+    d.visitInsn(result.getOpcode(Opcodes.IRETURN));
+    d.visitLabel(original);
+    Arguments.load(d, true, desc);
+    int opcode = isStatic ? Opcodes.INVOKESTATIC : impl.getTag() == Opcodes.H_INVOKEINTERFACE ? Opcodes.INVOKEINTERFACE : Opcodes.INVOKEVIRTUAL;
+    d.visitMethodInsn(opcode, impl.getOwner(), impl.getName(), impl.getDesc(), impl.isInterface());
+    d.visitInsn(result.getOpcode(Opcodes.IRETURN));
+    d.visitMaxs(txn + 2, txn + 1);
+    return d;
   }
 
   private static MethodNode dispatcher(String owner, boolean isInterface, MethodNode body, Handle impl) {

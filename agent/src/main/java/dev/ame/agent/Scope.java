@@ -38,7 +38,8 @@ final class Scope {
     if (binary.startsWith("[") || binary.endsWith("package-info") || binary.endsWith("module-info") || isNever(binary)) {
       return false;
     }
-    boolean included = !hasInstrument;
+    boolean included = !hasInstrument || binary.startsWith("dev.ame.collections."); // AME's own TM structures
+
     boolean excluded = false;
     for (AgentConfig.Directive d : config.directives()) {
       if (!d.classes.matches(binary)) {

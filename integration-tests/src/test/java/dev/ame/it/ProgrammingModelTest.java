@@ -20,8 +20,19 @@ class ProgrammingModelTest {
     Jvm.Result r = Jvm.withAgent(jdk, null, ProgrammingModel.class, "10000");
     assertEquals(0, r.exitCode(), r.describe());
     for (String check : List.of("parallelFor_everyIterationOnceAsABlock", "parallelForOrdered_equalsTheSequentialLoop",
-        "parallelForOrdered_exceptionStopsLaterIterations", "atomicExecutor_tasksAreBlocks", "txCounter_incrementsNeverConflict")) {
+        "parallelForOrdered_exceptionStopsLaterIterations", "parallelForOrdered_irrevocableBlocksWaitForTheirTurn",
+        "atomicExecutor_tasksAreBlocks", "txCounter_incrementsNeverConflict")) {
       assertTrue(r.stdout().contains("OK " + check), check + "\n" + r.describe());
     }
+  }
+
+  @ParameterizedTest
+  @MethodSource("jdks")
+  void wordFrequencySample_everyWayOfCountingAgrees(Jvm.Jdk jdk) {
+    Jvm.Result r = Jvm.run(jdk, null, true, Jvm.samples().toString(), "dev.ame.samples.words.WordFrequency", "20000");
+    assertEquals(0, r.exitCode(), r.describe());
+    assertTrue(r.stdout().contains("OK: every way of counting gave the same 144 counts"), r.describe());
+    assertTrue(r.stdout().lines().anyMatch(l -> l.startsWith("parallelFor ") && l.contains("TxMap") && l.endsWith("irrevocable 1")),
+        "TxMap blocks ran irrevocably:\n" + r.describe());
   }
 }

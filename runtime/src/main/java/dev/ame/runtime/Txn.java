@@ -85,6 +85,8 @@ public final class Txn {
   private boolean wantAlone;
   private long retryDeadline;
   private boolean retryTimedOut;
+  /** In a loop that commits in order: whether this block's turn has come (else null). */
+  java.util.function.BooleanSupplier turnReady;
   private ArrayList<Runnable> onCommit;
   private ArrayList<Runnable> onAbort;
 
@@ -189,6 +191,7 @@ public final class Txn {
   }
 
   private void finish() {
+    turnReady = null;
     if (ConflictProfiler.enabled()) {
       ConflictProfiler.recordCommit(profiled(), block, attempts + 1, ConflictProfiler.now() - blockStart);
       Events.commitEnd(commitEvent, block, attempts + 1);
@@ -207,6 +210,22 @@ public final class Txn {
     onAbort = null;
     runHooks(onCommit);
     onCommit = null;
+  }
+
+  /**
+   * A block of an ordered loop may write in place only once every earlier block has committed:
+   * wait for the turn; if another block must run alone meanwhile, step back (roll back, re-run).
+   */
+  private void awaitTurnBeforeIrrevocable() {
+    for (int round = 0; !turnReady.getAsBoolean(); round++) {
+      if (alone || SerialGate.ownedByOther(this)) {
+        wantAlone = false;
+        attempts = 0;
+        conflictOrec = -1;
+        throw ControlSignal.ABORT;
+      }
+      Backoff.pause(round);
+    }
   }
 
   /**
@@ -233,6 +252,7 @@ public final class Txn {
   public void abandon() {
     rollback();
     inBlock = false;
+    turnReady = null;
   }
 
   /**
@@ -325,6 +345,9 @@ public final class Txn {
   void becomeIrrevocable(String cause) {
     if (inPlace) {
       return;
+    }
+    if (turnReady != null) {
+      awaitTurnBeforeIrrevocable();
     }
     IRREVOCABLE_CAUSES.computeIfAbsent("block " + block + ": " + cause, k -> new LongAdder()).increment();
     if (!alone) {

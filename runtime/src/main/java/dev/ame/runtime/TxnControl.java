@@ -59,6 +59,7 @@ public final class TxnControl {
         return;
       }
       t.begin(name);
+      t.turnReady = ready;
       for (;;) {
         Throwable thrown = null;
         try {

@@ -25,6 +25,7 @@ public final class ProgrammingModel {
     check("parallelFor_everyIterationOnceAsABlock", ProgrammingModel::parallelFor);
     check("parallelForOrdered_equalsTheSequentialLoop", ProgrammingModel::ordered);
     check("parallelForOrdered_exceptionStopsLaterIterations", ProgrammingModel::orderedException);
+    check("parallelForOrdered_irrevocableBlocksWaitForTheirTurn", ProgrammingModel::orderedIrrevocable);
     check("atomicExecutor_tasksAreBlocks", ProgrammingModel::executor);
     check("txCounter_incrementsNeverConflict", ProgrammingModel::counter);
     System.out.println("transactions: " + Ame.statistics());
@@ -116,6 +117,15 @@ public final class ProgrammingModel {
       expect(e == planned, "another exception: " + e);
     }
     expect(state == k + 1, "state " + state + " but iterations 0.." + k + " should count " + (k + 1));
+  }
+
+  static void orderedIrrevocable() {
+    List<Integer> appended = new ArrayList<>(); // a JDK list: each block runs irrevocably, in place
+    Ame.parallelForOrdered(0, n, i -> appended.add(i));
+    expect(appended.size() == n, "appended " + appended.size() + " of " + n);
+    for (int i = 0; i < n; i++) {
+      expect(appended.get(i) == i, "position " + i + " holds " + appended.get(i));
+    }
   }
 
   static final class Account {
