@@ -54,6 +54,7 @@ class ConfigFileTest {
     assertEquals(0, r.exitCode(), r.describe());
     assertTrue(r.stdout().contains("OK 20000 items each arrived exactly once"), r.describe());
     assertTrue(r.stdout().contains("OK an interrupted waiting block left with InterruptedException"), r.describe());
+    assertTrue(r.stdout().contains("OK wait(timeout) honoured its timeout"), r.describe());
   }
 
   @ParameterizedTest

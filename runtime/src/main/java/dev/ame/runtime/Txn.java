@@ -146,6 +146,23 @@ public final class Txn {
    * which case the context is ready for the next attempt.
    */
   public boolean commit() {
+    try {
+      return commitOrRestart();
+    } catch (ControlSignal signal) {
+      throw signal;
+    } catch (Throwable unexpected) {
+      // An error inside the commit itself (out of memory, say): leave no lock held, no gate owned.
+      writes.release(Orecs.versionWord(Orecs.tick()));
+      committing = 0;
+      rollback();
+      inBlock = false;
+      inPlace = false;
+      turnReady = null;
+      throw unexpected;
+    }
+  }
+
+  private boolean commitOrRestart() {
     if (inPlace) {
       finish();
       return true;
@@ -280,8 +297,32 @@ public final class Txn {
     }
     SerialGate.leave(this);
     onCommit = null;
-    runHooks(onAbort);
+    ArrayList<Runnable> hooks = onAbort;
     onAbort = null;
+    if (hooks != null) {
+      runAbortHooks(hooks);
+    }
+  }
+
+  /**
+   * Abort hooks run outside any transaction (they may do I/O, or run blocks of their own), so the
+   * block being rolled back steps aside while they run and resumes after.
+   */
+  private void runAbortHooks(ArrayList<Runnable> hooks) {
+    String savedBlock = block;
+    int savedAttempts = attempts;
+    java.util.function.BooleanSupplier savedTurn = turnReady;
+    inBlock = false;
+    turnReady = null;
+    try {
+      runHooks(hooks);
+    } finally {
+      block = savedBlock;
+      attempts = savedAttempts;
+      turnReady = savedTurn;
+      inPlace = false;
+      inBlock = true;
+    }
   }
 
   private void restartAfterAbort() {

@@ -325,9 +325,11 @@ public final class Semantics {
   static final class Hooks {
     long value;
     final AtomicLong committed = new AtomicLong();
+    final AtomicLong rolledBack = new AtomicLong();
 
     @Atomic
     void incrementAndAnnounce() {
+      Ame.onAbort(rolledBack::incrementAndGet); // registered before the read: every rolled-back attempt has it
       value++;
       Ame.onCommit(committed::incrementAndGet);
     }
@@ -335,13 +337,16 @@ public final class Semantics {
 
   static void onCommitRunsOnce() throws InterruptedException {
     Hooks h = new Hooks();
+    Ame.Statistics before = Ame.statistics();
     inThreads(() -> {
       for (int i = 0; i < iterations; i++) {
         h.incrementAndAnnounce();
       }
     });
     long calls = (long) threads * iterations;
+    Ame.Statistics delta = Ame.statistics().minus(before);
     expect(h.value == calls && h.committed.get() == calls, "value " + h.value + ", onCommit ran " + h.committed.get() + " times for " + calls);
+    expect(h.rolledBack.get() == delta.aborts(), "onAbort ran " + h.rolledBack.get() + " times for " + delta.aborts() + " aborts");
   }
 
   // ---- virtual dispatch to code that was not rewritten ----

@@ -22,6 +22,14 @@ public final class BoundedBuffer {
     notifyAll();
   }
 
+  /** Waits at most {@code millis} for an item; returns whether one is there. */
+  public synchronized boolean awaitItem(long millis) throws InterruptedException {
+    if (count == 0) {
+      wait(millis);
+    }
+    return count > 0;
+  }
+
   public synchronized long take() throws InterruptedException {
     while (count == 0) {
       wait();

@@ -87,5 +87,15 @@ public final class BufferMain {
       System.exit(1);
     }
     System.out.println("OK an interrupted waiting block left with InterruptedException");
+
+    long start = System.nanoTime();
+    boolean got = empty.awaitItem(300);
+    long waitedMs = (System.nanoTime() - start) / 1_000_000;
+    System.out.println("wait(300) on an empty buffer returned " + got + " after " + waitedMs + " ms");
+    if (got || waitedMs < 250) {
+      System.out.println("FAIL wait(timeout) did not wait for its timeout");
+      System.exit(1);
+    }
+    System.out.println("OK wait(timeout) honoured its timeout");
   }
 }
