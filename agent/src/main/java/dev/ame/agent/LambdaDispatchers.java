@@ -71,15 +71,20 @@ final class LambdaDispatchers {
         }
         MethodNode body = impl.getOwner().equals(c.name) ? bodies.get(impl.getName() + impl.getDesc()) : null;
         Handle dispatcher;
-        if (body != null && (body.access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) == 0 && isCall(impl.getTag())) {
+        // The body's twin may be called directly only when the call cannot be overridden (a static
+        // or private method: lambda bodies); a reference to an overridable method dispatches.
+        boolean direct = body != null && (body.access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) == 0
+            && (impl.getTag() == Opcodes.H_INVOKESTATIC || (body.access & Opcodes.ACC_PRIVATE) != 0)
+            && isCall(impl.getTag());
+        if (direct) {
           dispatcher = dispatchers.computeIfAbsent(impl.getName() + impl.getDesc(), k -> {
             MethodNode d = dispatcher(c.name, isInterface, body, impl);
             added.add(d);
             return new Handle(impl.getTag() == Opcodes.H_INVOKESTATIC ? Opcodes.H_INVOKESTATIC : impl.getTag(),
                 c.name, d.name, d.desc, impl.isInterface());
           });
-        } else if (body == null && (impl.getTag() == Opcodes.H_INVOKESTATIC || impl.getTag() == Opcodes.H_INVOKEVIRTUAL
-            || impl.getTag() == Opcodes.H_INVOKEINTERFACE)) {
+        } else if (impl.getTag() == Opcodes.H_INVOKESTATIC || impl.getTag() == Opcodes.H_INVOKEVIRTUAL
+            || impl.getTag() == Opcodes.H_INVOKEINTERFACE) {
           // A method reference (Type::method, object::method): a static dispatcher that calls the
           // method's twin through the runtime's linker, like any call in a twin.
           String key = impl.getTag() + impl.getOwner() + "." + impl.getName() + impl.getDesc();

@@ -160,7 +160,13 @@ final class TwinMethodWriter extends MethodVisitor {
   public void visitFieldInsn(int opcode, String owner, String name, String descriptor) {
     boolean isStatic = opcode == Opcodes.GETSTATIC || opcode == Opcodes.PUTSTATIC;
     boolean read = opcode == Opcodes.GETFIELD || opcode == Opcodes.GETSTATIC;
-    if (thisFields.contains(current.get()) || (read && fieldFacts.isFinal(owner, name))) {
+    // Before the super constructor call, `this` cannot be passed to a barrier (the verifier forbids
+    // it) and nothing else can see the object: plain. After it, the constructor's writes must go
+    // through the log like those of the methods it calls, or commit would write stale values over
+    // them; only final fields (never logged) stay plain.
+    boolean onThis = thisFields.contains(current.get());
+    boolean isFinal = fieldFacts.isFinal(owner, name);
+    if (onThis && (!bodyOpen || isFinal) || read && isFinal) {
       super.visitFieldInsn(opcode, owner, name, descriptor);
       return;
     }
@@ -338,7 +344,20 @@ final class TwinMethodWriter extends MethodVisitor {
       super.visitMethodInsn(Opcodes.INVOKESTATIC, BARRIERS, "arraycopy", "(Ljava/lang/Object;ILjava/lang/Object;III" + TXN_DESC + ")V", false);
       return;
     }
-    if (owner.equals("dev/ame/Ame") || owner.equals("dev/ame/TxCounter")) {
+    if (owner.startsWith("[") && name.equals("clone") && descriptor.equals("()Ljava/lang/Object;")) {
+      pushSite();
+      loadTxn();
+      super.visitMethodInsn(Opcodes.INVOKESTATIC, BARRIERS, "cloneArray", "(Ljava/lang/Object;I" + TXN_DESC + ")Ljava/lang/Object;", false);
+      return;
+    }
+    if (CallerSensitive.is(owner, name)) {
+      // Called through a method handle, such a method would see the wrong caller (JDK 17 injects
+      // an invoker class): keep the direct call, after making the block irrevocable (JDK code).
+      irrevocable(owner.replace('/', '.') + "." + name);
+      super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
+      return;
+    }
+    if (owner.equals("dev/ame/Ame") || owner.equals("dev/ame/TxCounter") || owner.equals("dev/ame/TxQueue")) {
       super.visitMethodInsn(opcode, owner, name, descriptor, isInterface); // transaction-aware already
       return;
     }

@@ -21,7 +21,8 @@ class ProgrammingModelTest {
     assertEquals(0, r.exitCode(), r.describe());
     for (String check : List.of("parallelFor_everyIterationOnceAsABlock", "parallelForOrdered_equalsTheSequentialLoop",
         "parallelForOrdered_exceptionStopsLaterIterations", "parallelForOrdered_irrevocableBlocksWaitForTheirTurn",
-        "atomicExecutor_tasksAreBlocks", "txCounter_incrementsNeverConflict")) {
+        "atomicExecutor_tasksAreBlocks", "txCounter_incrementsNeverConflict",
+        "txQueue_appendsNeverConflictAndEveryItemIsTakenOnce")) {
       assertTrue(r.stdout().contains("OK " + check), check + "\n" + r.describe());
     }
   }

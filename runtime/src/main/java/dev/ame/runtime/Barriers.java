@@ -267,6 +267,27 @@ public final class Barriers {
     }
   }
 
+  /** {@code array.clone()} inside a block: a new array of the elements as this block sees them. */
+  public static Object cloneArray(Object array, int site, Txn t) {
+    int length = java.lang.reflect.Array.getLength(array); // NullPointerException as clone() would
+    Object copy = java.lang.reflect.Array.newInstance(array.getClass().getComponentType(), length);
+    if (t.inPlace) {
+      System.arraycopy(array, 0, copy, 0, length);
+      return copy;
+    }
+    // The copy is new and private to this block: its elements are written directly.
+    for (int i = 0; i < length; i++) {
+      if (array instanceof Object[]) {
+        ArrayElements.setRef(copy, i, readAA((Object[]) array, i, site, t));
+      } else {
+        int orec = Orecs.index(array, i);
+        long before = Orecs.getAcquire(orec);
+        ArrayElements.setBits(copy, i, t.checkReadBits(array, ARRAY, i, orec, before, site, ArrayElements.getBits(array, i)));
+      }
+    }
+    return copy;
+  }
+
   // ---- control ----
 
   /** Before a call that cannot be rolled back: the block becomes irrevocable (see {@link Txn}). */

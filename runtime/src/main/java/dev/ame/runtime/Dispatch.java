@@ -44,8 +44,9 @@ public final class Dispatch {
 
   private Dispatch() {}
 
-  static CallSite inlineCache(String name, String descriptor, MethodType type, MethodHandle original, String site) {
-    return new InlineCache(new Site(name, descriptor, type, original, site));
+  static CallSite inlineCache(String name, String descriptor, MethodType type, MethodHandle original, String site,
+      Class<?> declaring) {
+    return new InlineCache(new Site(name, descriptor, type, original, site, declaring));
   }
 
   /** Runs a {@code Runnable} inside a transaction: its twin if its class has one. */
@@ -77,7 +78,7 @@ public final class Dispatch {
     try {
       MethodType type = original.insertParameterTypes(0, Object.class);
       MethodHandle m = MethodHandles.publicLookup().findVirtual(itf, name, original).asType(type);
-      return new Site(name, original.toMethodDescriptorString(), type.appendParameterTypes(Txn.class), m, site);
+      return new Site(name, original.toMethodDescriptorString(), type.appendParameterTypes(Txn.class), m, site, itf);
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
@@ -125,6 +126,8 @@ public final class Dispatch {
     final MethodType type;
     private final MethodHandle original;
     private final String site;
+    /** The class of the method the call resolved to (package-private methods override only within its package). */
+    private final Class<?> declaring;
     final ClassValue<MethodHandle> targets = new ClassValue<>() {
       @Override
       protected MethodHandle computeValue(Class<?> receiver) {
@@ -132,12 +135,13 @@ public final class Dispatch {
       }
     };
 
-    Site(String name, String descriptor, MethodType type, MethodHandle original, String site) {
+    Site(String name, String descriptor, MethodType type, MethodHandle original, String site, Class<?> declaring) {
       this.name = name;
       this.descriptor = descriptor;
       this.type = type;
       this.original = original;
       this.site = site;
+      this.declaring = declaring;
     }
 
     MethodHandle select(Object receiver) {
@@ -145,11 +149,12 @@ public final class Dispatch {
     }
 
     private MethodHandle targetFor(Class<?> receiver) {
-      if (TransactionAware.class.isAssignableFrom(receiver)) {
-        // A lambda of a rewritten class: its body picks its twin when a transaction is active.
+      Class<?> implementor = implementor(receiver);
+      if (implementor == receiver && TransactionAware.class.isAssignableFrom(receiver)) {
+        // The method a lambda of a rewritten class implements: its body picks its own twin.
+        // (Its interface's default methods are found above, and run their twins.)
         return MethodHandles.dropArguments(original, type.parameterCount() - 1, Txn.class).asType(type);
       }
-      Class<?> implementor = implementor(receiver);
       if (implementor != null && declaresTwin(implementor)) {
         try {
           MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(implementor, MethodHandles.lookup());
@@ -205,11 +210,18 @@ public final class Dispatch {
       for (Method m : c.getDeclaredMethods()) {
         int mod = m.getModifiers();
         if (m.getName().equals(name) && !Modifier.isAbstract(mod) && !Modifier.isStatic(mod)
-            && descriptor.equals(descriptorOf(m))) {
+            && !Modifier.isPrivate(mod) && descriptor.equals(descriptorOf(m)) && overridesAcrossPackages(c, mod)) {
           return m;
         }
       }
       return null;
+    }
+
+    /** A package-private method overrides only methods of its own package (JVMS 5.4.5). */
+    private boolean overridesAcrossPackages(Class<?> c, int modifiers) {
+      boolean packagePrivate = (modifiers & (Modifier.PUBLIC | Modifier.PROTECTED)) == 0;
+      return !packagePrivate || declaring == null || c == declaring
+          || c.getPackageName().equals(declaring.getPackageName()) && c.getClassLoader() == declaring.getClassLoader();
     }
   }
 

@@ -68,7 +68,7 @@ public final class Linker {
     original = original.asType(originalType);
     String descriptor = lookupType.toMethodDescriptorString();
     if (overridable) {
-      return Dispatch.inlineCache(name, descriptor, type, original, site);
+      return Dispatch.inlineCache(name, descriptor, type, original, site, info == null ? null : info.getDeclaringClass());
     }
     if (info != null) {
       MethodHandle twin = find(caller, kind, owner, name + TWIN_SUFFIX, type.dropParameterTypes(0, receiver));

@@ -8,21 +8,37 @@ package dev.ame.runtime;
 final class Location {
   static final int ARRAY = -1;
   static final int COUNTER = -2;
+  /** A queue's appended count (read) and its pending appends (a write: a list added at commit). */
+  static final int QUEUE_TAIL = -3;
+  /** A queue's head node. */
+  static final int QUEUE_HEAD = -4;
 
   private Location() {}
 
   static boolean isReference(Object holder, int field) {
-    return field == ARRAY ? ArrayElements.isReference(holder) : field != COUNTER && Fields.get(field).isReference;
+    switch (field) {
+      case ARRAY: return ArrayElements.isReference(holder);
+      case COUNTER:
+      case QUEUE_TAIL: return false;
+      case QUEUE_HEAD: return true;
+      default: return Fields.get(field).isReference;
+    }
   }
 
   static long getBits(Object holder, int field, int index) {
     if (field == COUNTER) {
       return ((dev.ame.TxCounter) holder).plainValue();
     }
+    if (field == QUEUE_TAIL) {
+      return ((dev.ame.TxQueue<?>) holder).appendedCount();
+    }
     return field == ARRAY ? ArrayElements.getBits(holder, index) : Fields.get(field).getBits(holder);
   }
 
   static Object getRef(Object holder, int field, int index) {
+    if (field == QUEUE_HEAD) {
+      return ((dev.ame.TxQueue<?>) holder).headNode();
+    }
     return field == ARRAY ? ArrayElements.getRef(holder, index) : Fields.get(field).getRef(holder);
   }
 
@@ -37,7 +53,11 @@ final class Location {
   }
 
   static void setRef(Object holder, int field, int index, Object value) {
-    if (field == ARRAY) {
+    if (field == QUEUE_TAIL) {
+      ((dev.ame.TxQueue<?>) holder).appendAll((java.util.List<?>) value); // pending appends, at commit
+    } else if (field == QUEUE_HEAD) {
+      ((dev.ame.TxQueue<?>) holder).setHeadNode(value);
+    } else if (field == ARRAY) {
       ArrayElements.setRef(holder, index, value);
     } else {
       Fields.get(field).setRef(holder, value);
@@ -47,6 +67,9 @@ final class Location {
   static String describe(Object holder, int field, int index) {
     if (field == COUNTER) {
       return "TxCounter@" + Integer.toHexString(System.identityHashCode(holder)) + " (read with get())";
+    }
+    if (field == QUEUE_TAIL || field == QUEUE_HEAD) {
+      return "TxQueue@" + Integer.toHexString(System.identityHashCode(holder)) + (field == QUEUE_HEAD ? " head" : " tail");
     }
     if (field == ARRAY) {
       return holder.getClass().getComponentType().getName() + "[] element " + index;

@@ -64,7 +64,7 @@ public final class SafeCalls {
    * @param descriptor method descriptor
    */
   public static boolean isSafe(String owner, String name, String descriptor) {
-    if (owner.equals("dev/ame/Ame") || owner.equals("dev/ame/TxCounter")) {
+    if (owner.equals("dev/ame/Ame") || owner.equals("dev/ame/TxCounter") || owner.equals("dev/ame/TxQueue")) {
       return true; // the public API is transaction-aware
     }
     if (HELPERS.contains(owner + "." + name + descriptor)) {

@@ -576,6 +576,56 @@ public final class Txn {
     }
   }
 
+  // ---- queues ----
+
+  /** {@code queue.add(item)} in a logging block: appended when the block commits. */
+  @SuppressWarnings("unchecked")
+  void queueAdd(dev.ame.TxQueue<?> queue, Object item) {
+    int orec = Orecs.index(queue, Location.QUEUE_TAIL);
+    int e = writes.find(queue, Location.QUEUE_TAIL, 0, orec);
+    if (e < 0) {
+      writes.put(queue, Location.QUEUE_TAIL, 0, orec, 0, new ArrayList<>(4));
+      e = writes.find(queue, Location.QUEUE_TAIL, 0, orec);
+    }
+    ((ArrayList<Object>) writes.refs[e]).add(item);
+  }
+
+  /**
+   * {@code queue.poll()} in a logging block: the first item, taken by moving the head (a
+   * transactional write: pollers conflict with each other); it depends on the appended count, so a
+   * poll that found the queue empty conflicts with a later append. Items this block added come last.
+   */
+  @SuppressWarnings("unchecked")
+  Object queuePoll(dev.ame.TxQueue<?> queue) {
+    int tail = Orecs.index(queue, Location.QUEUE_TAIL);
+    for (int round = 0; ; round++) {
+      long version = stableVersion(tail);
+      long appended = queue.appendedCount();
+      java.lang.invoke.VarHandle.acquireFence();
+      if (Orecs.getVolatile(tail) == version) {
+        reads.add(queue, Location.QUEUE_TAIL, 0, tail, version, appended, null, 0);
+        break;
+      }
+      if (round > Backoff.LOCK_SPINS) {
+        noteConflict(queue, Location.QUEUE_TAIL, 0, 0, tail);
+        throw conflict();
+      }
+    }
+    int headOrec = Orecs.index(queue, Location.QUEUE_HEAD);
+    long before = Orecs.getAcquire(headOrec);
+    Object head = checkReadRef(queue, Location.QUEUE_HEAD, 0, headOrec, before, 0, queue.headNode());
+    Object next = dev.ame.TxQueue.nextOf(head);
+    if (next != null) {
+      writes.put(queue, Location.QUEUE_HEAD, 0, headOrec, 0, next);
+      return dev.ame.TxQueue.itemOf(next);
+    }
+    int own = writes.find(queue, Location.QUEUE_TAIL, 0, tail);
+    if (own >= 0 && !((ArrayList<Object>) writes.refs[own]).isEmpty()) {
+      return ((ArrayList<Object>) writes.refs[own]).remove(0);
+    }
+    return null;
+  }
+
   void writeBits(Object holder, int field, int index, int orec, long value) {
     if (inPlace) {
       Location.setBits(holder, field, index, value);

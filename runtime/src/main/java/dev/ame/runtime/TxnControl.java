@@ -130,6 +130,40 @@ public final class TxnControl {
     return Txn.current().counterGet(counter);
   }
 
+  /** {@code queue.add}: deferred to commit inside a logging block, else a block of its own. */
+  public static void queueAdd(dev.ame.TxQueue<?> queue, Object item) {
+    Txn t = Txn.current();
+    if (t.runsTwins()) {
+      t.queueAdd(queue, item);
+    } else if (t.isActive()) {
+      queue.appendAll(java.util.List.of(item)); // irrevocable: alone, in place
+      Orecs.setRelease(Orecs.index(queue, Location.QUEUE_TAIL), Orecs.versionWord(t.inPlaceVersion));
+    } else {
+      block("TxQueue.add", x -> {
+        x.queueAdd(queue, item);
+        return null;
+      });
+    }
+  }
+
+  /** {@code queue.poll}: inside a block as part of it, else a block of its own. */
+  public static Object queuePoll(dev.ame.TxQueue<?> queue) {
+    Txn t = Txn.current();
+    if (t.runsTwins()) {
+      return t.queuePoll(queue);
+    }
+    if (t.isActive()) {
+      Object next = dev.ame.TxQueue.nextOf(queue.headNode()); // irrevocable: alone, in place
+      if (next == null) {
+        return null;
+      }
+      queue.setHeadNode(next);
+      Orecs.setRelease(Orecs.index(queue, Location.QUEUE_HEAD), Orecs.versionWord(t.inPlaceVersion));
+      return dev.ame.TxQueue.itemOf(next);
+    }
+    return block("TxQueue.poll", x -> x.queuePoll(queue));
+  }
+
   public static boolean inTransaction() {
     return Txn.current().isActive();
   }

@@ -25,13 +25,11 @@ public final class LostUpdates {
     slots[slot] = a + 1;
   }
 
-  /** Widens the window between read and write, as real code would (no JDK call, no write). */
-  private static long spin(long seed) {
-    long x = seed;
-    for (int i = 0; i < 20; i++) {
-      x = x * 6364136223846793005L + 1442695040888963407L;
+  /** Widens the window between read and write, as real code would; the JIT cannot remove it. */
+  private static void spin(long seed) {
+    for (int i = 0; i < 4 + (seed & 3); i++) {
+      Thread.onSpinWait();
     }
-    return x;
   }
 
   public static void main(String[] args) throws InterruptedException {

@@ -28,6 +28,7 @@ public final class ProgrammingModel {
     check("parallelForOrdered_irrevocableBlocksWaitForTheirTurn", ProgrammingModel::orderedIrrevocable);
     check("atomicExecutor_tasksAreBlocks", ProgrammingModel::executor);
     check("txCounter_incrementsNeverConflict", ProgrammingModel::counter);
+    check("txQueue_appendsNeverConflictAndEveryItemIsTakenOnce", ProgrammingModel::queue);
     System.out.println("transactions: " + Ame.statistics());
     if (!FAILURES.isEmpty()) {
       System.exit(1);
@@ -191,6 +192,51 @@ public final class ProgrammingModel {
     Ame.Statistics plain = Ame.statistics().minus(before);
     expect(plainProcessed == 4L * n, "plain counter " + plainProcessed);
     System.out.println("  commutative counter: " + commutative.aborts() + " aborts; plain field: " + plain.aborts() + " aborts");
+  }
+
+  static final dev.ame.TxQueue<Integer> QUEUE = new dev.ame.TxQueue<>();
+
+  static void queue() throws InterruptedException {
+    long[] own = new long[8 * 4];
+    Ame.Statistics before = Ame.statistics();
+    runThreads(4, worker -> {
+      for (int i = 0; i < n; i++) {
+        int item = worker * n + i;
+        Ame.atomic(() -> {
+          own[worker * 8]++;
+          QUEUE.add(item);
+        });
+      }
+    });
+    Ame.Statistics producing = Ame.statistics().minus(before);
+    expect(producing.aborts() == 0, "appends conflicted: " + producing);
+    int total = 4 * n;
+    int[] seen = new int[total];
+    int[] taken = {0};
+    long[] consumed = {0};
+    runThreads(2, worker -> {
+      while (true) {
+        Integer item = Ame.atomic(() -> {
+          Integer x = QUEUE.poll();
+          if (x != null) {
+            consumed[0]++;
+          }
+          return x;
+        });
+        if (item == null) {
+          return;
+        }
+        synchronized (seen) {
+          seen[item]++;
+          taken[0]++;
+        }
+      }
+    });
+    expect(taken[0] == total && consumed[0] == total, "taken " + taken[0] + ", counted " + consumed[0] + " of " + total);
+    for (int i = 0; i < total; i++) {
+      expect(seen[i] == 1, "item " + i + " taken " + seen[i] + " times");
+    }
+    expect(QUEUE.poll() == null, "items left over");
   }
 
   interface Worker {

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -80,7 +82,7 @@ final class Cases {
   static void inThreads(int iterations, Step step) throws Exception {
     AtomicReference<Throwable> failure = new AtomicReference<>();
     Thread[] workers = new Thread[THREADS];
-    java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+    CountDownLatch start = new CountDownLatch(1);
     for (int t = 0; t < THREADS; t++) {
       int thread = t;
       workers[t] = new Thread(() -> {
@@ -111,7 +113,7 @@ final class Cases {
   }
 
   static void expectEquals(Object expected, Object actual, String what) {
-    if (!java.util.Objects.equals(expected, actual)) {
+    if (!Objects.equals(expected, actual)) {
       throw new AssertionError(what + ": expected " + expected + " but was " + actual);
     }
   }
@@ -150,6 +152,15 @@ final class Cases {
       return String.valueOf(now.getClass().getMethod("minus", now.getClass()).invoke(now, before));
     } catch (ReflectiveOperationException e) {
       return "unknown (" + e + ")";
+    }
+  }
+
+  /** Whether the caller runs inside an atomic block ({@code Ame.inTransaction()}); false without the agent. */
+  static boolean inAtomicBlock() {
+    try {
+      return (Boolean) Class.forName("dev.ame.Ame").getMethod("inTransaction").invoke(null);
+    } catch (ReflectiveOperationException | LinkageError e) {
+      return false;
     }
   }
 

@@ -21,6 +21,7 @@ public final class Constructors {
         .add("newObjects_escapeIntoSharedArray", Constructors::escapingObjects)
         .add("arrays_allocatedFilledAndPublishedInBlocks", Constructors::allocatedArrays)
         .add("multiDimensionalArrays_sharedUnderContention", Constructors::sharedGrids)
+        .add("objectClone_seesTheBlocksOwnWrites", Constructors::objectClone)
         .add("arrayClone_seesTheBlocksOwnWrites", Constructors::arrayClone)
         .add("constructor_ownFieldWrittenDirectlyAndThroughMethod", Constructors::mixedFieldWrites)
         .runAndExit(args);
@@ -313,6 +314,40 @@ public final class Constructors {
     long[] values = new long[3];
     Cases.inThreads(ITERATIONS, (t, i) -> Cases.expectEquals(1L, incrementAndClone(values, i % 3), "clone after write"));
     Cases.expectEquals((long) CALLS, values[0] + values[1] + values[2], "increments");
+  }
+
+  // ---- super.clone() of an application class, after the block wrote the original ----
+
+  static final class Tracker implements Cloneable {
+    long hits;
+    long[] history = new long[2];
+
+    Tracker copy() {
+      try {
+        Tracker t = (Tracker) super.clone();
+        t.history = history.length == 2 ? new long[] {history[0], history[1]} : null;
+        return t;
+      } catch (CloneNotSupportedException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+
+  /** Returns how much the copy's counter exceeds the value read before the write (must be 1). */
+  @Atomic
+  static long hitAndCopy(Tracker tracker) {
+    long before = tracker.hits;
+    tracker.hits = before + 1;
+    tracker.history[1] = before + 1;
+    Tracker copy = tracker.copy();
+    copy.hits += 100; // the copy is private to this block: its write must not reach the original
+    return (copy.hits - 100 - before) + 10 * (copy.history[1] - before - 1);
+  }
+
+  static void objectClone() throws Exception {
+    Tracker tracker = new Tracker();
+    Cases.inThreads(ITERATIONS, (t, i) -> Cases.expectEquals(1L, hitAndCopy(tracker), "copy after write"));
+    Cases.expectEquals("hits=" + CALLS + " last=" + CALLS, "hits=" + tracker.hits + " last=" + tracker.history[1], "tracker");
   }
 
   // ---- a constructor that writes its own field both directly and through a method ----

@@ -252,14 +252,16 @@ public final class ExceptionsInBlocks {
   static final class Traps {
     int zero;
     Object text = "text";
-    VirtualDispatchTarget missing;
+    Target missing;
     int[] small = new int[2];
     Object[] strings = new String[2];
     final int[] caught = new int[8];
   }
 
-  /** Only its null reference matters: calling it must throw NullPointerException. */
-  static final class VirtualDispatchTarget {
+  /** Only its null reference matters: calling it or reading its field must throw NullPointerException. */
+  static final class Target {
+    int weight;
+
     int value() {
       return 1;
     }
@@ -273,22 +275,21 @@ public final class ExceptionsInBlocks {
         case 0:
           return 10 / traps.zero;
         case 1:
-          return traps.missing.value();
+          return traps.missing.value(); // a call on null, through the runtime's call site
         case 2:
-          return traps.small[5];
+          return traps.small[5]; // a read barrier on an element out of bounds
         case 3:
-          traps.small[-1] = 1;
+          traps.small[-1] = 1; // a write barrier on an element out of bounds
           return 0;
         case 4:
           return ((Integer) traps.text).intValue();
         case 5:
           return new int[traps.zero - 1].length;
         case 6:
-          traps.strings[0] = Integer.valueOf(i);
+          traps.strings[0] = Integer.valueOf(i); // an Integer into a String[] seen as Object[]
           return 0;
         default:
-          VirtualDispatchTarget missing = traps.missing;
-          return missing == null ? traps.missing.hashCode() : 0;
+          return traps.missing.weight; // a read barrier on a field of null
       }
     } catch (ArithmeticException | NullPointerException | ArrayIndexOutOfBoundsException | ClassCastException
         | NegativeArraySizeException | ArrayStoreException e) {

@@ -1,6 +1,10 @@
 package dev.ame.it.programs.corpus;
 
 import dev.ame.Atomic;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.invoke.VarHandle;
 import java.util.function.Function;
 import java.util.function.IntBinaryOperator;
 import java.util.function.IntFunction;
@@ -26,6 +30,8 @@ public final class Invokedynamics {
         .add("records_equalsHashCodeToStringAndCompactConstructor", Invokedynamics::records)
         .add("tryWithResources_applicationAutoCloseable", Invokedynamics::tryWithResources)
         .add("patternMatching_instanceofSwitchExpressionsAndVar", Invokedynamics::patternMatching)
+        .add("methodHandlesVarHandlesAndReflection_onPublicMembers", Invokedynamics::handlesAndReflection)
+        .add("callerSensitive_reflectionOnTheCallersOwnPrivates", Invokedynamics::callerSensitive)
         .runAndExit(args);
   }
 
@@ -301,5 +307,78 @@ public final class Invokedynamics {
       sum += expected[i % 5];
     }
     tally.expect(CALLS, Cases.THREADS * sum);
+  }
+
+  // ---- method handles, var handles and reflection (signature-polymorphic and caller-sensitive calls) ----
+
+  public static final class Gauge {
+    public long level;
+    private long secret = 7;
+
+    public static int twice(int x) {
+      return 2 * x;
+    }
+
+    private static int thrice(int x) {
+      return 3 * x;
+    }
+  }
+
+  static final VarHandle LEVEL;
+  static final MethodHandle TWICE;
+
+  static {
+    try {
+      LEVEL = MethodHandles.lookup().findVarHandle(Gauge.class, "level", long.class);
+      TWICE = MethodHandles.publicLookup().findStatic(Gauge.class, "twice", MethodType.methodType(int.class, int.class));
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  /** Adds 1 through a VarHandle CAS (never failing: the block runs alone or not at all), calls a handle and a method. */
+  @Atomic
+  static long handles(Gauge gauge, int i) throws Throwable {
+    long before = (long) LEVEL.getVolatile(gauge);
+    boolean swapped = LEVEL.compareAndSet(gauge, before, before + 1);
+    int viaHandle = (int) TWICE.invokeExact(i);
+    Object viaReflection = Gauge.class.getMethod("twice", int.class).invoke(null, i);
+    Class<?> found = Class.forName(Gauge.class.getName());
+    return (swapped ? 1 : 0) + viaHandle + (Integer) viaReflection + (found == Gauge.class ? 1000 : 0);
+  }
+
+  static void handlesAndReflection() throws Exception {
+    Gauge gauge = new Gauge();
+    Cases.inThreads(ITERATIONS, (t, i) -> {
+      try {
+        Cases.expectEquals(1L + 4L * i + 1000, handles(gauge, i), "handles");
+      } catch (Throwable e) {
+        throw new AssertionError(e);
+      }
+    });
+    Cases.expectEquals((long) CALLS, gauge.level, "increments through the VarHandle");
+  }
+
+  /**
+   * Inside a block, a class reaches its own private members reflectively and through its own
+   * {@code MethodHandles.lookup()}, as it can outside: the caller those methods see must be this class.
+   */
+  @Atomic
+  static String reflectOnOwnPrivates(Gauge gauge) {
+    try {
+      MethodHandles.Lookup lookup = MethodHandles.lookup();
+      long viaLookup = (long) lookup.findVarHandle(Gauge.class, "secret", long.class).get(gauge);
+      int viaHandle = (int) lookup.findStatic(Gauge.class, "thrice", MethodType.methodType(int.class, int.class)).invokeExact(2);
+      Object viaField = Gauge.class.getDeclaredField("secret").get(gauge);
+      return lookup.lookupClass().getSimpleName() + " " + viaLookup + " " + viaHandle + " " + viaField;
+    } catch (Throwable e) {
+      return e.toString();
+    }
+  }
+
+  static void callerSensitive() throws Exception {
+    Gauge gauge = new Gauge();
+    Cases.inThreads(ITERATIONS / 10, (t, i) -> Cases.expectEquals("Invokedynamics 7 6 7", reflectOnOwnPrivates(gauge),
+        "lookup class and private values"));
   }
 }

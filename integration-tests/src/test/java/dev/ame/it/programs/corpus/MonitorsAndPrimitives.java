@@ -21,6 +21,7 @@ public final class MonitorsAndPrimitives {
         .add("staticPrimitiveFields_everyKind", MonitorsAndPrimitives::staticPrimitiveFields)
         .add("primitiveArrays_everyKind", MonitorsAndPrimitives::primitiveArrays)
         .add("volatileFields_everyKindAndReference", MonitorsAndPrimitives::volatileFields)
+        .add("wideParametersAndLocals_survivePlacementOfTheTransaction", MonitorsAndPrimitives::wideParametersAndLocals)
         .runAndExit(args);
   }
 
@@ -235,6 +236,43 @@ public final class MonitorsAndPrimitives {
     }
     Cases.expectEquals("claimed=" + CALLS + " nextFree=" + CALLS + " collisions=0",
         "claimed=" + claimed + " nextFree=" + a.nextFree + " collisions=" + a.collisions, "boolean[] slots");
+  }
+
+  // ---- parameters and locals of every size: the twin adds the transaction after them ----
+
+  static final class Accumulator {
+    long total;
+  }
+
+  /** Mixes every kind of parameter and wide locals, with iinc, so a wrongly shifted slot shows. */
+  @Atomic
+  static long mix(Accumulator acc, long a, double b, int c, long d, float e, boolean f, char g, short h, byte i, Object o) {
+    long wide = a * 3;
+    double half = b / 2;
+    int counter = c;
+    for (int k = 0; k < 4; k++) {
+      counter += 2;
+    }
+    long result = wide + (long) half + counter + d + (long) e + (f ? 1 : 0) + g + h + i + (o == null ? 0 : o.hashCode());
+    long before = acc.total;
+    Cases.spin(before);
+    acc.total = before + result;
+    return result;
+  }
+
+  static long expectedMix(int n) {
+    return 3L * n + (n * 5 / 2) + (n + 8) + 1_000_000_000_000L + 7 + (n % 2 == 0 ? 1 : 0) + 'x' + (-3) + 9 + 0;
+  }
+
+  static void wideParametersAndLocals() throws Exception {
+    Accumulator acc = new Accumulator();
+    Cases.inThreads(ITERATIONS, (t, n) -> Cases.expectEquals(expectedMix(n),
+        mix(acc, n, n * 5.0, n, 1_000_000_000_000L, 7.5f, n % 2 == 0, 'x', (short) -3, (byte) 9, null), "mix"));
+    long sum = 0;
+    for (int n = 0; n < ITERATIONS; n++) {
+      sum += expectedMix(n);
+    }
+    Cases.expectEquals(Cases.THREADS * sum, acc.total, "accumulated");
   }
 
   // ---- volatile fields ----

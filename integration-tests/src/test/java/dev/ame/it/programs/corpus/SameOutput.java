@@ -36,6 +36,8 @@ public final class SameOutput {
     SECTIONS.put("constructorMixedWrites", SameOutput::constructorMixedWrites);
     SECTIONS.put("arrayClone", SameOutput::arrayClone);
     SECTIONS.put("classInitialization", SameOutput::classInitialization);
+    SECTIONS.put("callerSensitive", SameOutput::callerSensitive);
+    SECTIONS.put("defaultMethodOnLambda", SameOutput::defaultMethodOnLambda);
   }
 
   public static void main(String[] args) {
@@ -109,6 +111,10 @@ public final class SameOutput {
     print("bound, outside a block", giant.strengthScorer().score(2));
     print("unbound, outside a block", UnrewrittenOverrides.Creature.unboundStrength().score(giant, 2));
     print("bound, inside a block", UnrewrittenOverrides.score(giant.strengthScorer(), 2, tally));
+  }
+
+  static void defaultMethodOnLambda() {
+    print("read back through a default method", UnrewrittenOverrides.addThenReadThroughDefault(x -> x, new Tally(), 5));
   }
 
   static void constructors() {
@@ -187,6 +193,16 @@ public final class SameOutput {
       scores.append(Invokedynamics.describe(o, tally)).append(' ');
     }
     print("patterns", scores);
+    try {
+      Invokedynamics.Gauge gauge = new Invokedynamics.Gauge();
+      print("handles", Invokedynamics.handles(gauge, 5) + " level " + gauge.level);
+    } catch (Throwable e) {
+      print("handles threw", e);
+    }
+  }
+
+  static void callerSensitive() {
+    print("own privates", Invokedynamics.reflectOnOwnPrivates(new Invokedynamics.Gauge()));
   }
 
   static void exceptions() {
@@ -253,7 +269,7 @@ public final class SameOutput {
         MonitorsAndPrimitives.staticF, MonitorsAndPrimitives.staticC, MonitorsAndPrimitives.staticS, MonitorsAndPrimitives.staticB,
         MonitorsAndPrimitives.staticFlag, MonitorsAndPrimitives.staticFlips, MonitorsAndPrimitives.staticI));
     print("elements", Arrays.toString(arrays.l) + Arrays.toString(arrays.d) + Arrays.toString(arrays.f)
-        + Arrays.toString(arrays.c) + Arrays.toString(arrays.s) + Arrays.toString(arrays.b) + Arrays.toString(arrays.flag)
+        + Arrays.toString(new String(arrays.c).chars().toArray()) + Arrays.toString(arrays.s) + Arrays.toString(arrays.b) + Arrays.toString(arrays.flag)
         + " next free " + arrays.nextFree);
     print("volatiles", v.l + " " + v.i + " " + v.d + " " + v.flag + " " + v.flips + " " + v.snapshot.count + "/" + v.snapshot.sum);
   }

@@ -23,6 +23,8 @@ public final class UnrewrittenOverrides {
     new Cases("UnrewrittenOverrides")
         .add("lambda_appInterfaceCreatedOutsideCalledInside", UnrewrittenOverrides::lambdaCreatedOutside)
         .add("lambda_returnedByInterfaceDefaultMethod", UnrewrittenOverrides::lambdaFromDefaultMethod)
+        .add("serializableLambda_keepsItsBodyAndStaysAtomic", UnrewrittenOverrides::serializableLambda)
+        .add("defaultMethod_calledOnALambda_isPartOfTheBlock", UnrewrittenOverrides::defaultMethodOnLambda)
         .add("jdkComposedFunction_callsAppLambdas", UnrewrittenOverrides::jdkComposedFunction)
         .add("hiddenClass_overridesApplicationMethod", UnrewrittenOverrides::hiddenClassOverride)
         .add("proxy_implementsApplicationInterface", UnrewrittenOverrides::proxy)
@@ -36,6 +38,18 @@ public final class UnrewrittenOverrides {
     /** A lambda whose body lives in this interface and captures {@code this}. */
     default Scorer twice() {
       return x -> score(score(x));
+    }
+
+    /** A default method with a side effect, called on lambdas: its writes must be part of the block. */
+    default int scoreAndRecord(int x, Tally record) {
+      int result = score(x);
+      record.add(result);
+      return result;
+    }
+
+    /** Reads what the block has written just before (still in its log until commit). */
+    default long sumSoFar(Tally record) {
+      return record.sum();
     }
   }
 
@@ -92,6 +106,45 @@ public final class UnrewrittenOverrides {
   static void lambdaFromDefaultMethod() throws Exception {
     Scorer add5 = x -> x + 5;
     expectScores(new Scorer[] {add5.twice(), add5}, new IntUnaryOperator[] {x -> x + 10, x -> x + 5});
+  }
+
+  @Atomic
+  static int scoreAndRecord(Scorer scorer, int x, Tally record) {
+    return scorer.scoreAndRecord(x, record);
+  }
+
+  /** Adds {@code x} to an existing tally, then reads its sum back through a default method of the lambda. */
+  @Atomic
+  static long addThenReadThroughDefault(Scorer scorer, Tally tally, int x) {
+    tally.add(x);
+    return scorer.sumSoFar(tally);
+  }
+
+  static void defaultMethodOnLambda() throws Exception {
+    Tally record = new Tally();
+    Scorer triple = x -> 3 * x;
+    Cases.expectEquals(5L, addThenReadThroughDefault(triple, new Tally(), 5), "sum read back by a default method inside the block");
+    Cases.inThreads(ITERATIONS, (t, i) -> Cases.expectEquals(3 * (1 + i % 3), scoreAndRecord(triple, 1 + i % 3, record), "score"));
+    long sum = 0;
+    for (int i = 0; i < ITERATIONS; i++) {
+      sum += Cases.THREADS * 3 * (1 + i % 3);
+    }
+    record.expect(CALLS, sum);
+  }
+
+  /** Serializable lambdas keep their body's name (part of their serialized form): the agent leaves them alone. */
+  static void serializableLambda() throws Exception {
+    Tally inner = new Tally();
+    Scorer serializable = (Scorer & java.io.Serializable) x -> {
+      inner.add(x);
+      return x * 11;
+    };
+    expectScores(new Scorer[] {serializable}, new IntUnaryOperator[] {x -> 11 * x});
+    long sum = 0;
+    for (int i = 0; i < ITERATIONS; i++) {
+      sum += Cases.THREADS * (1 + i % 3);
+    }
+    inner.expect(CALLS, sum);
   }
 
   /** A JDK lambda (from IntUnaryOperator.andThen) that calls two application lambdas. */

@@ -25,6 +25,7 @@ public final class VirtualDispatch {
         .add("covariantReturn_overrideReturnsSubtype", VirtualDispatch::covariantReturn)
         .add("objectMethods_equalsAndHashCodeOverridden", VirtualDispatch::objectMethods)
         .add("nestmates_innerClassUsesOuterPrivates", VirtualDispatch::nestmates)
+        .add("privateMethod_sameNameInSubclass_isNotOverridden", VirtualDispatch::privateMethod)
         .add("defaultMethods_mostSpecificInterfaceWins", VirtualDispatch::mostSpecificDefault)
         .add("packagePrivate_sameNameInOtherPackageDoesNotOverride", VirtualDispatch::packagePrivate)
         .runAndExit(args);
@@ -453,6 +454,47 @@ public final class VirtualDispatch {
     Account account = new Account();
     Cases.inThreads(ITERATIONS, (t, i) -> Cases.expectEquals(0L, depositAndStatement(account), "net - (balance - 1)"));
     Cases.expectEquals(2L * Cases.THREADS * ITERATIONS, account.balance, "balance");
+  }
+
+  // ---- a private method is never overridden, even by a same-named method of a subclass ----
+
+  static class Secretive {
+    private int secret() {
+      return 1;
+    }
+
+    /** javac calls the private method with invokevirtual (nestmates): it must still bind to this class's. */
+    int reveal() {
+      return secret() * 10 + visible();
+    }
+
+    int visible() {
+      return 1;
+    }
+  }
+
+  static final class Talkative extends Secretive {
+    int secret() {
+      return 5;
+    }
+
+    @Override
+    int visible() {
+      return 3;
+    }
+  }
+
+  @Atomic
+  static int reveal(Secretive s, Tally tally) {
+    int value = s.reveal();
+    tally.add(value);
+    return value;
+  }
+
+  static void privateMethod() throws Exception {
+    Secretive[] receivers = {new Secretive(), new Talkative()};
+    int[] expected = {11, 13}; // secret() is always Secretive's; visible() is overridden
+    expectEachMatches(receivers.length, expected, (k, tally) -> reveal(receivers[k], tally));
   }
 
   // ---- default methods: the most specific interface wins, whatever the declaration order ----

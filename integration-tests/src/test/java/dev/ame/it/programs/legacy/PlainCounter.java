@@ -12,8 +12,7 @@ public final class PlainCounter {
   void increment() {
     long v = value;
     for (int i = 0; i < 10; i++) {
-      v += i % 2;
-      v -= i % 2;
+      Thread.onSpinWait(); // a window the JIT cannot remove, so that unprotected threads lose updates
     }
     value = v + 1;
   }

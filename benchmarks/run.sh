@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Builds the agent and the benchmarks, then runs them on the default JDK (or $JAVA).
+#
+#   benchmarks/run.sh            the harness: throughput table and the DESIGN.md §6 ratios (~2 min)
+#   benchmarks/run.sh quick      the harness with short rounds: a smoke test, figures not meaningful
+#   benchmarks/run.sh jmh [ARGS] the JMH microbenchmarks, briefly; ARGS go to JMH (a regexp, -l, -h, ...)
+#
+# The harness runs as  java -javaagent:agent/target/ame.jar -cp benchmarks/target/ame-benchmarks.jar dev.ame.bench.Harness
+# JMH runs as          java -jar benchmarks/target/benchmarks.jar ...  whose main class (AgentJmhMain) appends
+#                      -javaagent:<ame.jar> to every fork's JVM arguments (what @Fork(jvmArgsAppend) would do).
+#                      The agent jar is agent/target/ame.jar of this checkout, found relative to benchmarks.jar;
+#                      set AME_AGENT=path/to/ame.jar (passed as -Dame.agent) to use another one.
+# Environment: JAVA (java executable, default: java on PATH), SKIP_BUILD=1 (reuse what is built).
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(dirname "$here")"
+java="${JAVA:-java}"
+agent="${AME_AGENT:-$root/agent/target/ame.jar}"
+mode="${1:-full}"
+
+if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
+  # Only the agent and this module (and what they need); no tests, no benchmark runs during the build.
+  mvn -B -q -f "$root/pom.xml" install -DskipTests -pl agent,benchmarks -am
+fi
+
+case "$mode" in
+  full | quick)
+    harness=(-javaagent:"$agent" -cp "$here/target/ame-benchmarks.jar" dev.ame.bench.Harness)
+    [[ "$mode" == quick ]] && harness+=(quick)
+    exec "$java" "${harness[@]}"
+    ;;
+  jmh)
+    shift
+    options=0
+    for arg in "$@"; do [[ "$arg" == -* ]] && options=1; done
+    if [[ $options == 0 ]]; then
+      # Brief by default: 3 warm-up and 5 measured iterations of 1 s, one fork per benchmark (~2.5 min
+      # for all). Any option given replaces these (JMH rejects an option given twice).
+      set -- -wi 3 -w 1s -i 5 -r 1s -f 1 "$@"
+    fi
+    exec "$java" -Dame.agent="$agent" -jar "$here/target/benchmarks.jar" "$@"
+    ;;
+  *)
+    echo "usage: $0 [quick | jmh [JMH options]]   (got: $*)" >&2
+    exit 2
+    ;;
+esac

@@ -1,0 +1,81 @@
+package dev.ame.bench;
+
+import dev.ame.Ame;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
+
+/**
+ * Measures the throughput of a workload variant on one or two threads: warm-up rounds, then timed
+ * rounds of a fixed duration, and their median.
+ *
+ * <p>The same two worker threads run every round of every configuration: each keeps its one
+ * transaction context, and no round pays for starting threads. Each thread times itself from the
+ * common start signal to its own last operation; a round's throughput is the sum over threads.
+ */
+final class ThroughputMeter implements AutoCloseable {
+  static final int MAX_THREADS = 2;
+
+  private final ExecutorService workers = Executors.newFixedThreadPool(MAX_THREADS, body -> {
+    Thread thread = new Thread(body, "bench-worker");
+    thread.setDaemon(true);
+    return thread;
+  });
+  private final Timing timing;
+
+  ThroughputMeter(Timing timing) {
+    this.timing = timing;
+  }
+
+  /** Measures {@code variant} on {@code threads} threads against fresh data, so no configuration inherits another's state. */
+  Measurement measure(String name, Supplier<Workload> freshData, Variant variant, int threads) throws Exception {
+    Workload workload = freshData.get();
+    ThreadTask task = variant.task(workload);
+    for (int round = 0; round < timing.warmupRounds(); round++) {
+      round(task, threads, round);
+    }
+    double[] rounds = new double[timing.timedRounds()];
+    Ame.Statistics before = Ame.statistics();
+    for (int round = 0; round < rounds.length; round++) {
+      rounds[round] = round(task, threads, timing.warmupRounds() + round);
+    }
+    Ame.Statistics during = Ame.statistics().minus(before);
+    Arrays.sort(rounds);
+    return new Measurement(name, variant, threads, rounds[rounds.length / 2], rounds[0], rounds[rounds.length - 1],
+        during, workload.check());
+  }
+
+  private double round(ThreadTask task, int threads, int round) throws Exception {
+    StopSignal stop = new StopSignal();
+    CountDownLatch start = new CountDownLatch(1);
+    List<Future<Double>> perThread = new ArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      int thread = t;
+      long seed = Rng.seed(round, thread);
+      perThread.add(workers.submit(() -> {
+        start.await();
+        long began = System.nanoTime();
+        long ops = task.run(thread, seed, stop);
+        return ops * 1e9 / (System.nanoTime() - began);
+      }));
+    }
+    start.countDown();
+    Thread.sleep(timing.roundMillis());
+    stop.request();
+    double total = 0;
+    for (Future<Double> future : perThread) {
+      total += future.get();
+    }
+    return total;
+  }
+
+  @Override
+  public void close() {
+    workers.shutdownNow();
+  }
+}
