@@ -50,18 +50,31 @@ final class SerialGate {
 
   /** The sum of every context's counters, ended threads included. */
   static synchronized long[] sumCounts() {
-    long[] sum = RETIRED.clone();
+    long[] sum = new long[Stats.KINDS];
     for (Registration r : CONTEXTS) {
-      if (r.get() == null && CONTEXTS.remove(r)) {
-        for (int k = 0; k < Stats.KINDS; k++) {
-          RETIRED[k] += r.counts[k];
-        }
-      }
       for (int k = 0; k < Stats.KINDS; k++) {
         sum[k] += r.counts[k];
       }
     }
+    for (int k = 0; k < Stats.KINDS; k++) {
+      sum[k] += RETIRED[k];
+    }
     return sum;
+  }
+
+  /**
+   * Drops the registration of a context whose thread has ended, folding its counts into the
+   * totals (under the lock that snapshots take, so no snapshot counts it twice or not at all).
+   * Without this, every commit would keep walking the registrations of long-dead threads.
+   */
+  private static void retire(Registration r) {
+    synchronized (SerialGate.class) {
+      if (CONTEXTS.remove(r)) {
+        for (int k = 0; k < Stats.KINDS; k++) {
+          RETIRED[k] += r.counts[k];
+        }
+      }
+    }
   }
 
   /** Enters as a speculative transaction, waiting while another one runs alone. */
@@ -108,7 +121,8 @@ final class SerialGate {
     for (Registration ref : CONTEXTS) {
       Txn other = ref.get();
       if (other == null) {
-        continue; // its counts are folded by sumCounts
+        retire(ref);
+        continue;
       }
       if (other == self) {
         continue;
@@ -133,7 +147,11 @@ final class SerialGate {
   static void awaitOlderWriteBacks(Txn self, long version) {
     for (Registration ref : CONTEXTS) {
       Txn other = ref.get();
-      if (other == null || other == self) {
+      if (other == null) {
+        retire(ref);
+        continue;
+      }
+      if (other == self) {
         continue;
       }
       for (int round = 0; ; round++) {
