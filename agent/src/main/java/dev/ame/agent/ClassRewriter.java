@@ -94,8 +94,14 @@ final class ClassRewriter extends ClassNode {
       if (twin == null) {
         continue;
       }
+      boolean atomic = !isConstructor && isAtomic(m, classAtomic, convertsSynchronized);
+      if (!isConstructor && tooLarge(twin)) {
+        log.warnOnce(name + "." + m.name + m.desc, "the transactional twin of " + describe(m)
+            + " would exceed the JVM's 64 KB method limit; blocks that call it run it irrevocably");
+        twin = irrevocableDelegate(m, atomic);
+      }
       methods.add(twin);
-      if (!isConstructor && isAtomic(m, classAtomic, convertsSynchronized)) {
+      if (atomic) {
         AtomicWrapper.replaceBody(m, name, isInterface);
         log.debug("atomic block " + describe(m));
       } else if (convertsSynchronized) {
@@ -162,6 +168,55 @@ final class ClassRewriter extends ClassNode {
           + "); blocks that call it run irrevocably");
       return null;
     }
+  }
+
+  /** Whether a method's bytecode would be over the JVM's limit (checked only for big methods). */
+  private boolean tooLarge(MethodNode twin) {
+    if (twin.instructions.size() < 8_000) {
+      return false;
+    }
+    try {
+      org.objectweb.asm.ClassWriter scratch = new org.objectweb.asm.ClassWriter(org.objectweb.asm.ClassWriter.COMPUTE_MAXS);
+      scratch.visit(Opcodes.V11, Opcodes.ACC_PUBLIC, "Scratch", null, "java/lang/Object", null);
+      twin.accept(scratch);
+      scratch.visitEnd();
+      scratch.toByteArray();
+      return false;
+    } catch (org.objectweb.asm.MethodTooLargeException | org.objectweb.asm.ClassTooLargeException e) {
+      return true;
+    } catch (RuntimeException e) {
+      return false; // other problems surface when the class itself is written
+    }
+  }
+
+  /**
+   * A small twin that makes the block irrevocable and runs the original code: for methods whose
+   * real twin would be too large. The original body of an atomic method, which its wrapper is
+   * about to replace, moves to a private copy first.
+   */
+  private MethodNode irrevocableDelegate(MethodNode m, boolean atomic) {
+    boolean isStatic = (m.access & Opcodes.ACC_STATIC) != 0;
+    boolean isInterface = (access & Opcodes.ACC_INTERFACE) != 0;
+    String target = m.name;
+    if (atomic) {
+      MethodNode body = copyOf(m); // own labels: the original's are about to be replaced by the wrapper
+      body.name = m.name + "$ame$body";
+      body.access = (m.access & ~(Opcodes.ACC_PUBLIC | Opcodes.ACC_PROTECTED)) | Opcodes.ACC_PRIVATE | Opcodes.ACC_SYNTHETIC;
+      body.exceptions = m.exceptions;
+      methods.add(body);
+      target = body.name;
+    }
+    int access = (m.access & ~(Opcodes.ACC_SYNCHRONIZED | Opcodes.ACC_VARARGS | Opcodes.ACC_BRIDGE)) | Opcodes.ACC_SYNTHETIC;
+    MethodNode twin = new MethodNode(Opcodes.ASM9, access, m.name + RuntimeNames.TWIN_SUFFIX, RuntimeNames.twinDescriptor(m.desc), null, null);
+    int txn = firstFreeSlot(m);
+    twin.visitVarInsn(Opcodes.ALOAD, txn);
+    twin.visitLdcInsn("method " + describe(m) + " too large to rewrite");
+    twin.visitMethodInsn(Opcodes.INVOKESTATIC, RuntimeNames.BARRIERS, "irrevocable", "(" + RuntimeNames.TXN_DESC + "Ljava/lang/String;)V", false);
+    Arguments.load(twin, isStatic, m.desc);
+    twin.visitMethodInsn(isStatic ? Opcodes.INVOKESTATIC : Opcodes.INVOKESPECIAL, name, target, m.desc, isInterface);
+    twin.visitInsn(Type.getReturnType(m.desc).getOpcode(Opcodes.IRETURN));
+    twin.visitMaxs(txn + 2, txn + 1);
+    return twin;
   }
 
   /** A constructor twin that makes the block irrevocable, then runs the original constructor. */

@@ -168,7 +168,6 @@ class LanguageCorpusTest {
         "wideParametersAndLocals_survivePlacementOfTheTransaction");
   }
 
-  @Disabled("AME limit: a class with a method whose twin exceeds 64 KB is left unchanged (see the README's limits)")
   @ParameterizedTest
   @MethodSource("jdks")
   void hugeMethod_twinTooLarge_classKeepsItsAtomicBlocks(Jvm.Jdk jdk) {
