@@ -36,4 +36,13 @@ class ProgrammingModelTest {
     assertTrue(r.stdout().lines().anyMatch(l -> l.startsWith("parallelFor ") && l.contains("TxMap") && l.endsWith("irrevocable 1")),
         "TxMap blocks ran irrevocably:\n" + r.describe());
   }
+
+  @ParameterizedTest
+  @MethodSource("jdks")
+  void eventDispatchSample_everyEventOnceNoStockLost(Jvm.Jdk jdk) {
+    Jvm.Result r = Jvm.run(jdk, null, true, Jvm.samples().toString(), "dev.ame.samples.events.EventDispatch", "20000", "4");
+    assertEquals(0, r.exitCode(), r.describe());
+    assertTrue(r.stdout().contains("OK: every event handled once, no stock lost"), r.describe());
+    assertTrue(r.stdout().contains("irrevocableRuns=0"), "event handlers ran irrevocably:\n" + r.describe());
+  }
 }
