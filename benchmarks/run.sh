@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the agent and the benchmarks, then runs them on the default JDK (or $JAVA).
 #
-#   benchmarks/run.sh            the harness: throughput table and the DESIGN.md §6 ratios (~2 min)
+#   benchmarks/run.sh            the harness: throughput table and the DESIGN.md §6 ratios (~1.5 min)
 #   benchmarks/run.sh quick      the harness with short rounds: a smoke test, figures not meaningful
 #   benchmarks/run.sh jmh [ARGS] the JMH microbenchmarks, briefly; ARGS go to JMH (a regexp, -l, -h, ...)
 #
@@ -32,13 +32,16 @@ case "$mode" in
     ;;
   jmh)
     shift
-    options=0
-    for arg in "$@"; do [[ "$arg" == -* ]] && options=1; done
-    if [[ $options == 0 ]]; then
-      # Brief by default: 3 warm-up and 5 measured iterations of 1 s, one fork per benchmark (~2.5 min
-      # for all). Any option given replaces these (JMH rejects an option given twice).
-      set -- -wi 3 -w 1s -i 5 -r 1s -f 1 "$@"
-    fi
+    # Brief by default: 3 warm-up and 5 measured iterations of 1 s, one fork per benchmark (~2.5 min
+    # for all). An option given on the command line replaces its default (JMH rejects one given twice).
+    defaults=()
+    for pair in "-wi 3" "-w 1s" "-i 5" "-r 1s" "-f 1"; do
+      option="${pair% *}"
+      given=0
+      for arg in "$@"; do [[ "$arg" == "$option" ]] && given=1; done
+      [[ $given == 0 ]] && defaults+=($pair)
+    done
+    set -- "${defaults[@]}" "$@"
     exec "$java" -Dame.agent="$agent" -jar "$here/target/benchmarks.jar" "$@"
     ;;
   *)
