@@ -15,6 +15,9 @@ import jdk.jfr.Timespan;
  * application that never aborts never loads JFR.
  */
 final class Events {
+  /** Set once a recording was seen to want AME's events: until then no commit event is created. */
+  private static volatile boolean recording;
+
   private Events() {}
 
   @Name("dev.ame.Abort")
@@ -53,6 +56,7 @@ final class Events {
   static void abort(String block, String location, String readAt, String writtenBy, long wastedNanos) {
     Abort e = new Abort();
     if (e.isEnabled()) {
+      recording = true;
       ConflictProfiler.enable(); // a recording wants AME's events: time and writers from now on
       e.block = block;
       e.location = location;
@@ -74,6 +78,9 @@ final class Events {
 
   /** At a block's start: a started commit event, or null when JFR does not record it. */
   static Object commitStart() {
+    if (!recording) {
+      return null; // profiling for report= only: no event object per block
+    }
     Commit e = new Commit();
     if (!e.isEnabled()) {
       return null;
