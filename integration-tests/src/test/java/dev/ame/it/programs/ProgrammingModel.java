@@ -1,5 +1,7 @@
 package dev.ame.it.programs;
 
+import static dev.ame.it.programs.Checks.expect;
+
 import dev.ame.Ame;
 import dev.ame.AtomicExecutor;
 import dev.ame.Atomic;
@@ -17,43 +19,24 @@ import java.util.concurrent.TimeUnit;
  * <p>Usage: {@code ProgrammingModel iterations}.
  */
 public final class ProgrammingModel {
-  private static final List<String> FAILURES = new ArrayList<>();
+  private static final Checks CHECKS = new Checks();
   private static int n;
 
   public static void main(String[] args) {
     n = Integer.parseInt(args[0]);
-    check("parallelFor_everyIterationOnceAsABlock", ProgrammingModel::parallelFor);
-    check("parallelForOrdered_equalsTheSequentialLoop", ProgrammingModel::ordered);
-    check("parallelForOrdered_exceptionStopsLaterIterations", ProgrammingModel::orderedException);
-    check("parallelForOrdered_irrevocableBlocksWaitForTheirTurn", ProgrammingModel::orderedIrrevocable);
-    check("atomicExecutor_tasksAreBlocks", ProgrammingModel::executor);
-    check("txCounter_incrementsNeverConflict", ProgrammingModel::counter);
-    check("txQueue_appendsNeverConflictAndEveryItemIsTakenOnce", ProgrammingModel::queue);
+    CHECKS.check("parallelFor_everyIterationOnceAsABlock", ProgrammingModel::parallelFor);
+    CHECKS.check("parallelForOrdered_equalsTheSequentialLoop", ProgrammingModel::ordered);
+    CHECKS.check("parallelForOrdered_exceptionStopsLaterIterations", ProgrammingModel::orderedException);
+    CHECKS.check("parallelForOrdered_irrevocableBlocksWaitForTheirTurn", ProgrammingModel::orderedIrrevocable);
+    CHECKS.check("atomicExecutor_tasksAreBlocks", ProgrammingModel::executor);
+    CHECKS.check("txCounter_incrementsNeverConflict", ProgrammingModel::counter);
+    CHECKS.check("txQueue_appendsNeverConflictAndEveryItemIsTakenOnce", ProgrammingModel::queue);
     System.out.println("transactions: " + Ame.statistics());
-    if (!FAILURES.isEmpty()) {
-      System.exit(1);
-    }
+    CHECKS.exitIfFailed();
   }
 
-  interface Check {
-    void run() throws Exception;
-  }
 
-  private static void check(String name, Check check) {
-    try {
-      check.run();
-      System.out.println("OK " + name);
-    } catch (Throwable t) {
-      System.out.println("FAIL " + name + ": " + t);
-      FAILURES.add(name);
-    }
-  }
 
-  static void expect(boolean condition, String message) {
-    if (!condition) {
-      throw new AssertionError(message);
-    }
-  }
 
   static long[] histogram = new long[16];
   static long[] squares;

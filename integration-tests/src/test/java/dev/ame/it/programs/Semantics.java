@@ -1,5 +1,7 @@
 package dev.ame.it.programs;
 
+import static dev.ame.it.programs.Checks.expect;
+
 import dev.ame.Ame;
 import dev.ame.Atomic;
 import java.io.IOException;
@@ -14,47 +16,28 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Usage: {@code Semantics threads iterations}.
  */
 public final class Semantics {
-  private static final List<String> FAILURES = new ArrayList<>();
+  private static final Checks CHECKS = new Checks();
   private static int threads;
   private static int iterations;
 
   public static void main(String[] args) throws Exception {
     threads = Integer.parseInt(args[0]);
     iterations = Integer.parseInt(args[1]);
-    check("nesting_isFlattened", Semantics::nestingIsFlattened);
-    check("exception_commitsAndIsRethrown", Semantics::exceptionCommitsAndIsRethrown);
-    check("catchThrowable_neverSeesAnAbort", Semantics::catchThrowableNeverSeesAnAbort);
-    check("monitors_areElidedInsideBlocks", Semantics::monitorsAreElided);
-    check("wait_retriesUntilTheStateChanges", Semantics::waitRetries);
-    check("jdkCalls_runIrrevocablyAndLoseNothing", Semantics::jdkCallsRunIrrevocably);
-    check("ameAtomic_runsAnonymousClassesAndLambdas", Semantics::ameAtomicRunsBodies);
-    check("onCommit_runsOnceAfterCommit", Semantics::onCommitRunsOnce);
-    check("unrewrittenOverride_isCalled", Semantics::unrewrittenOverrideIsCalled);
+    CHECKS.check("nesting_isFlattened", Semantics::nestingIsFlattened);
+    CHECKS.check("exception_commitsAndIsRethrown", Semantics::exceptionCommitsAndIsRethrown);
+    CHECKS.check("catchThrowable_neverSeesAnAbort", Semantics::catchThrowableNeverSeesAnAbort);
+    CHECKS.check("monitors_areElidedInsideBlocks", Semantics::monitorsAreElided);
+    CHECKS.check("wait_retriesUntilTheStateChanges", Semantics::waitRetries);
+    CHECKS.check("jdkCalls_runIrrevocablyAndLoseNothing", Semantics::jdkCallsRunIrrevocably);
+    CHECKS.check("ameAtomic_runsAnonymousClassesAndLambdas", Semantics::ameAtomicRunsBodies);
+    CHECKS.check("onCommit_runsOnceAfterCommit", Semantics::onCommitRunsOnce);
+    CHECKS.check("unrewrittenOverride_isCalled", Semantics::unrewrittenOverrideIsCalled);
     System.out.println("transactions: " + Ame.statistics());
-    if (!FAILURES.isEmpty()) {
-      System.exit(1);
-    }
+    CHECKS.exitIfFailed();
   }
 
-  interface Check {
-    void run() throws Exception;
-  }
 
-  private static void check(String name, Check check) {
-    try {
-      check.run();
-      System.out.println("OK " + name);
-    } catch (Throwable t) {
-      System.out.println("FAIL " + name + ": " + t);
-      FAILURES.add(name);
-    }
-  }
 
-  static void expect(boolean condition, String message) {
-    if (!condition) {
-      throw new AssertionError(message);
-    }
-  }
 
   static void inThreads(Runnable body) throws InterruptedException {
     Thread[] ts = new Thread[threads];
