@@ -38,7 +38,4 @@ final class AgentLog {
     return level >= 1;
   }
 
-  boolean debugEnabled() {
-    return level >= 2;
-  }
 }

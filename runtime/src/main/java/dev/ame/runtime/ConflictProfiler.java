@@ -189,7 +189,4 @@ public final class ConflictProfiler {
     return lines.toArray(new String[0]);
   }
 
-  static Map<String, Long> irrevocableCauses() {
-    return Txn.irrevocableCauses();
-  }
 }
