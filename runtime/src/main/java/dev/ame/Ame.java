@@ -78,7 +78,7 @@ public final class Ame {
   /** The process-wide counters since start. */
   public static Statistics statistics() {
     long[] s = Stats.snapshot();
-    return new Statistics(s[0], s[1], s[2], s[3], s[4]);
+    return new Statistics(s[0], s[1], s[2], s[3], s[4], s[5]);
   }
 
   /** Why blocks became irrevocable (the call and where it was made), with counts. */
@@ -94,12 +94,15 @@ public final class Ame {
    * @param exclusiveRuns attempts that ran alone after repeated aborts
    * @param irrevocableRuns blocks that became irrevocable (calls into code that cannot roll back)
    * @param retries attempts rolled back by {@code wait()} to sleep until their inputs change
+   * @param aloneRuns attempts that found no other block running and ran alone on the fast path
+   *     (no read logged, nothing to validate); speculative attempts are the others
    */
-  public record Statistics(long commits, long aborts, long exclusiveRuns, long irrevocableRuns, long retries) {
+  public record Statistics(long commits, long aborts, long exclusiveRuns, long irrevocableRuns, long retries,
+      long aloneRuns) {
     /** The difference {@code this - earlier}, for measuring one phase of a program. */
     public Statistics minus(Statistics earlier) {
       return new Statistics(commits - earlier.commits, aborts - earlier.aborts, exclusiveRuns - earlier.exclusiveRuns,
-          irrevocableRuns - earlier.irrevocableRuns, retries - earlier.retries);
+          irrevocableRuns - earlier.irrevocableRuns, retries - earlier.retries, aloneRuns - earlier.aloneRuns);
     }
   }
 }

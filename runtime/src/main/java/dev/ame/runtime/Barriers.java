@@ -13,7 +13,9 @@ package dev.ame.runtime;
  * so the hot path keeps the JIT's plain load. A static read triggers class initialization first
  * ({@code getstatic; pop}), then does the same with {@code beforeReadStatic}/{@code afterReadStaticX}.
  * Array loads and all stores are single calls. Every kind is a thin conversion around the two
- * templates of {@link Txn}: raw bits for primitives, references for objects.
+ * templates of {@link Txn}: raw bits for primitives, references for objects. A block that runs
+ * alone with nothing written yet reads memory directly: {@code beforeRead} does nothing and the
+ * {@code afterRead} check returns the loaded value.
  */
 public final class Barriers {
   private static final int NONE = 0;
@@ -24,6 +26,9 @@ public final class Barriers {
   // ---- instance fields ----
 
   public static void beforeRead(Object holder, int field, int site, Txn t) {
+    if (t.readsMemoryDirectly()) {
+      return; // afterRead* returns the value loaded: nothing else can have changed it
+    }
     int orec = Orecs.index(holder, field);
     t.pendingSite = site;
     t.pendingOrec = orec;
@@ -31,23 +36,23 @@ public final class Barriers {
   }
 
   public static int afterReadI(Object holder, int v, int field, Txn t) {
-    return t.inPlace ? v : (int) t.checkReadBits(holder, field, NONE, t.pendingOrec, t.pendingVersion, t.pendingSite, v);
+    return (int) t.checkReadBits(holder, field, NONE, t.pendingOrec, t.pendingVersion, t.pendingSite, v);
   }
 
   public static long afterReadJ(Object holder, long v, int field, Txn t) {
-    return t.inPlace ? v : t.checkReadBits(holder, field, NONE, t.pendingOrec, t.pendingVersion, t.pendingSite, v);
+    return t.checkReadBits(holder, field, NONE, t.pendingOrec, t.pendingVersion, t.pendingSite, v);
   }
 
   public static float afterReadF(Object holder, float v, int field, Txn t) {
-    return t.inPlace ? v : Float.intBitsToFloat((int) t.checkReadBits(holder, field, NONE, t.pendingOrec, t.pendingVersion, t.pendingSite, Float.floatToRawIntBits(v)));
+    return Float.intBitsToFloat((int) t.checkReadBits(holder, field, NONE, t.pendingOrec, t.pendingVersion, t.pendingSite, Float.floatToRawIntBits(v)));
   }
 
   public static double afterReadD(Object holder, double v, int field, Txn t) {
-    return t.inPlace ? v : Double.longBitsToDouble(t.checkReadBits(holder, field, NONE, t.pendingOrec, t.pendingVersion, t.pendingSite, Double.doubleToRawLongBits(v)));
+    return Double.longBitsToDouble(t.checkReadBits(holder, field, NONE, t.pendingOrec, t.pendingVersion, t.pendingSite, Double.doubleToRawLongBits(v)));
   }
 
   public static Object afterReadA(Object holder, Object v, int field, Txn t) {
-    return t.inPlace ? v : t.checkReadRef(holder, field, NONE, t.pendingOrec, t.pendingVersion, t.pendingSite, v);
+    return t.checkReadRef(holder, field, NONE, t.pendingOrec, t.pendingVersion, t.pendingSite, v);
   }
 
   public static void writeI(Object holder, int v, int field, Txn t) {
@@ -73,6 +78,9 @@ public final class Barriers {
   // ---- static fields (holder null) ----
 
   public static void beforeReadStatic(int field, int site, Txn t) {
+    if (t.readsMemoryDirectly()) {
+      return;
+    }
     int orec = Orecs.staticIndex(field);
     t.pendingSite = site;
     t.pendingOrec = orec;
@@ -122,28 +130,28 @@ public final class Barriers {
   // ---- array elements: load between the orec reads, then the common check ----
 
   public static int readIA(int[] a, int i, int site, Txn t) {
-    if (t.inPlace) return a[i];
+    if (t.readsMemoryDirectly()) return a[i];
     int orec = Orecs.index(a, i);
     long before = Orecs.getAcquire(orec);
     return (int) t.checkReadBits(a, ARRAY, i, orec, before, site, a[i]);
   }
 
   public static long readJA(long[] a, int i, int site, Txn t) {
-    if (t.inPlace) return a[i];
+    if (t.readsMemoryDirectly()) return a[i];
     int orec = Orecs.index(a, i);
     long before = Orecs.getAcquire(orec);
     return t.checkReadBits(a, ARRAY, i, orec, before, site, a[i]);
   }
 
   public static float readFA(float[] a, int i, int site, Txn t) {
-    if (t.inPlace) return a[i];
+    if (t.readsMemoryDirectly()) return a[i];
     int orec = Orecs.index(a, i);
     long before = Orecs.getAcquire(orec);
     return Float.intBitsToFloat((int) t.checkReadBits(a, ARRAY, i, orec, before, site, Float.floatToRawIntBits(a[i])));
   }
 
   public static double readDA(double[] a, int i, int site, Txn t) {
-    if (t.inPlace) return a[i];
+    if (t.readsMemoryDirectly()) return a[i];
     int orec = Orecs.index(a, i);
     long before = Orecs.getAcquire(orec);
     return Double.longBitsToDouble(t.checkReadBits(a, ARRAY, i, orec, before, site, Double.doubleToRawLongBits(a[i])));
@@ -151,28 +159,28 @@ public final class Barriers {
 
   /** {@code baload} serves both {@code byte[]} and {@code boolean[]}. */
   public static int readBA(Object a, int i, int site, Txn t) {
-    if (t.inPlace) return (int) ArrayElements.getBits(a, i);
+    if (t.readsMemoryDirectly()) return (int) ArrayElements.getBits(a, i);
     int orec = Orecs.index(a, i);
     long before = Orecs.getAcquire(orec);
     return (int) t.checkReadBits(a, ARRAY, i, orec, before, site, ArrayElements.getBits(a, i));
   }
 
   public static int readCA(char[] a, int i, int site, Txn t) {
-    if (t.inPlace) return a[i];
+    if (t.readsMemoryDirectly()) return a[i];
     int orec = Orecs.index(a, i);
     long before = Orecs.getAcquire(orec);
     return (int) t.checkReadBits(a, ARRAY, i, orec, before, site, a[i]);
   }
 
   public static int readSA(short[] a, int i, int site, Txn t) {
-    if (t.inPlace) return a[i];
+    if (t.readsMemoryDirectly()) return a[i];
     int orec = Orecs.index(a, i);
     long before = Orecs.getAcquire(orec);
     return (int) t.checkReadBits(a, ARRAY, i, orec, before, site, a[i]);
   }
 
   public static Object readAA(Object[] a, int i, int site, Txn t) {
-    if (t.inPlace) return a[i];
+    if (t.readsMemoryDirectly()) return a[i];
     int orec = Orecs.index(a, i);
     long before = Orecs.getAcquire(orec);
     return t.checkReadRef(a, ARRAY, i, orec, before, site, a[i]);

@@ -18,8 +18,15 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class ConflictProfiler {
   private static volatile boolean enabled;
-  /** Per orec, the block that last committed a write to it (racy: a diagnostic, not a proof). */
+  /**
+   * Per orec, the block that last committed a write to it (racy: a diagnostic, not a proof).
+   * Kept only for orecs where an abort happened ({@link #watched}): a commit then pays one bit
+   * test per written orec instead of a reference store into a 1M-entry table, and hot spots,
+   * which abort again and again, still get their writer named from their second abort on.
+   */
   private static volatile String[] lastWriter;
+  /** One bit per orec: an abort was seen there, so its writers are recorded. */
+  private static volatile long[] watched;
 
   private static final ConcurrentHashMap<String, Conflict> CONFLICTS = new ConcurrentHashMap<>();
   private static final LongAdder WAITED = new LongAdder();
@@ -33,6 +40,7 @@ public final class ConflictProfiler {
   public static synchronized void enable() {
     if (!enabled) {
       lastWriter = new String[Orecs.MASK + 1];
+      watched = new long[(Orecs.MASK + 1) >>> 6];
       clockNanos = System.nanoTime();
       Thread ticker = new Thread(ConflictProfiler::tick, "ame-profiler-clock");
       ticker.setDaemon(true);
@@ -124,15 +132,25 @@ public final class ConflictProfiler {
   }
 
   static void recordWriter(int orec, String block) {
-    String[] table = lastWriter;
-    if (table != null) {
-      table[orec] = block;
+    long[] bits = watched;
+    if (bits != null && (bits[orec >>> 6] & (1L << orec)) != 0) {
+      lastWriter[orec] = block;
     }
   }
 
+  /** The block that last wrote to {@code orec}, or "?"; from now on its writers are recorded. */
   static String lastWriterOf(int orec) {
     String[] table = lastWriter;
-    String w = table == null || orec < 0 ? null : table[orec];
+    long[] bits = watched;
+    if (table == null || orec < 0) {
+      return "?";
+    }
+    if ((bits[orec >>> 6] & (1L << orec)) == 0) {
+      synchronized (ConflictProfiler.class) {
+        bits[orec >>> 6] |= 1L << orec; // rare (first abort at an orec); racy readers only miss a writer
+      }
+    }
+    String w = table[orec];
     return w == null ? "?" : w;
   }
 

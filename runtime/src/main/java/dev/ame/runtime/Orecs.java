@@ -22,7 +22,8 @@ import java.lang.invoke.VarHandle;
  * imply "this value was current at time bound".
  */
 final class Orecs {
-  static final int BITS = 20;
+  /** The table's size, 2^BITS words; {@code -Dame.orecBits} (10..24) tunes it for measurements. */
+  static final int BITS = Math.max(10, Math.min(24, Integer.getInteger("ame.orecBits", 20)));
   static final int MASK = (1 << BITS) - 1;
   private static final long[] TABLE = new long[1 << BITS];
   private static final VarHandle WORD = MethodHandles.arrayElementVarHandle(long[].class);
@@ -45,10 +46,15 @@ final class Orecs {
 
   private Orecs() {}
 
-  /** The stripe of a field (by registered id) or array element (by index) of an object. */
+  /**
+   * The stripe of a field (by registered id) or array element (by index) of an object: the
+   * object's hash, mixed, plus the location, so that neighbouring elements of an array (and the
+   * fields of one object) have neighbouring orecs: a scan of an array walks the table in order,
+   * a cache line at a time, instead of missing the cache once per element.
+   */
   static int index(Object holder, int location) {
-    int h = System.identityHashCode(holder) * 0x9E3779B1 + location * 0x85EBCA77;
-    return (h ^ (h >>> 15) ^ (h >>> 7)) & MASK;
+    int h = System.identityHashCode(holder) * 0x9E3779B1;
+    return ((h ^ (h >>> 16)) + location) & MASK;
   }
 
   /** The stripe of a static field. */

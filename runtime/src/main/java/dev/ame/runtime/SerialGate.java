@@ -19,8 +19,21 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  */
 final class SerialGate {
   private static final ConcurrentLinkedQueue<Registration> CONTEXTS = new ConcurrentLinkedQueue<>();
+  /** The registrations as an array, rebuilt on register and retire: scans walk it without a queue's nodes. */
+  private static volatile Registration[] snapshot = new Registration[0];
   /** Counts of contexts whose threads have ended. */
   private static final long[] RETIRED = new long[Stats.KINDS];
+  /**
+   * Whether blocks may take the uncontended fast path (run alone without logging reads). Off
+   * for tests of the speculative protocol that hold a block open while another thread commits.
+   */
+  private static volatile boolean fastPath = !"false".equals(System.getProperty("ame.fastPath"));
+  /**
+   * Set by a transaction that found the gate owned or another one active: the fast path is off
+   * until some thread has seen no other block for a while ({@link #noteCommitWhileContended}).
+   * Written only when it changes, so that while it stays set it is a read-shared line.
+   */
+  private static volatile boolean contended;
 
   /** A context, held weakly, and its counters, held strongly until folded into {@link #RETIRED}. */
   private static final class Registration extends WeakReference<Txn> {
@@ -33,10 +46,15 @@ final class SerialGate {
   }
   private static volatile Txn owner;
   private static final VarHandle OWNER;
+  private static final VarHandle ACTIVE;
+  private static final VarHandle COMMITTING;
 
   static {
     try {
-      OWNER = MethodHandles.lookup().findStaticVarHandle(SerialGate.class, "owner", Txn.class);
+      MethodHandles.Lookup l = MethodHandles.lookup();
+      OWNER = l.findStaticVarHandle(SerialGate.class, "owner", Txn.class);
+      ACTIVE = l.findVarHandle(Txn.class, "active", boolean.class);
+      COMMITTING = l.findVarHandle(Txn.class, "committing", long.class);
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
@@ -45,7 +63,10 @@ final class SerialGate {
   private SerialGate() {}
 
   static void register(Txn t) {
-    CONTEXTS.add(new Registration(t));
+    synchronized (SerialGate.class) {
+      CONTEXTS.add(new Registration(t));
+      snapshot = CONTEXTS.toArray(new Registration[0]);
+    }
   }
 
   /** The sum of every context's counters, ended threads included. */
@@ -73,6 +94,7 @@ final class SerialGate {
         for (int k = 0; k < Stats.KINDS; k++) {
           RETIRED[k] += r.counts[k];
         }
+        snapshot = CONTEXTS.toArray(new Registration[0]);
       }
     }
   }
@@ -85,6 +107,9 @@ final class SerialGate {
         return;
       }
       t.active = false;
+      if (!contended) {
+        contended = true; // someone runs alone while others want in: no more fast paths for now
+      }
       long waitStart = ConflictProfiler.enabled() ? System.nanoTime() : 0;
       while (owner != null) {
         Backoff.pause(round++);
@@ -95,8 +120,67 @@ final class SerialGate {
     }
   }
 
+  /**
+   * Release suffices: the gate's Dekker argument needs the fence on entering only; an owner that
+   * still sees a stale {@code true} merely waits a little longer.
+   */
   static void leave(Txn t) {
-    t.active = false;
+    ACTIVE.setRelease(t, false);
+  }
+
+  /**
+   * The uncontended fast path: takes the gate without waiting when nobody owns it and no other
+   * transaction is inside an attempt; returns false (leaving the gate as it was) otherwise. The
+   * CAS on {@code owner} and then the reads of every {@code active} are the owner's half of the
+   * Dekker argument of {@link #enter}.
+   */
+  static boolean tryRunAlone(Txn t) {
+    if (!fastPath || contended || owner != null || !OWNER.compareAndSet((Txn) null, t)) {
+      return false;
+    }
+    for (Registration ref : snapshot) {
+      Txn other = ref.get();
+      if (other != null && other != t && other.active) {
+        OWNER.setRelease((Txn) null);
+        contended = true;
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Called now and then by a speculative commit while the fast path is off: once this thread has
+   * seen no other transaction active several samples in a row, the fast path is on again.
+   */
+  static boolean noteCommitWhileContended(Txn self) {
+    if (!contended) {
+      return true;
+    }
+    for (Registration ref : snapshot) {
+      Txn other = ref.get();
+      if (other != null && other != self && other.active) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Turns the fast path on again (after {@link #noteCommitWhileContended} kept saying alone). */
+  static void clearContention() {
+    if (contended) {
+      contended = false;
+    }
+  }
+
+  /** For tests of the speculative protocol. */
+  static void setFastPath(boolean on) {
+    fastPath = on;
+  }
+
+  /** Publishes the write version about to be written back (before the clock tick that makes it). */
+  static void publishCommitting(Txn t, long version) {
+    COMMITTING.setRelease(t, version);
   }
 
   /** Whether another transaction owns the gate (or waits for everyone to leave). */
@@ -118,7 +202,7 @@ final class SerialGate {
   }
 
   static void drainOthers(Txn self) {
-    for (Registration ref : CONTEXTS) {
+    for (Registration ref : snapshot) {
       Txn other = ref.get();
       if (other == null) {
         retire(ref);
@@ -133,9 +217,10 @@ final class SerialGate {
     }
   }
 
+  /** Release: whoever sees the gate free next also sees everything the owner wrote. */
   static void release(Txn t) {
     if (owner == t) {
-      owner = null;
+      OWNER.setRelease((Txn) null);
     }
   }
 
@@ -145,7 +230,7 @@ final class SerialGate {
    * without an older commit's delayed write landing on it (the privatization problem).
    */
   static void awaitOlderWriteBacks(Txn self, long version) {
-    for (Registration ref : CONTEXTS) {
+    for (Registration ref : snapshot) {
       Txn other = ref.get();
       if (other == null) {
         retire(ref);
@@ -156,7 +241,7 @@ final class SerialGate {
       }
       for (int round = 0; ; round++) {
         long v = other.committing;
-        if (v == 0 || v >= version) {
+        if (v == 0 || v >= version) { // COMMIT_PENDING (-1): its version may be older: wait
           break;
         }
         Backoff.pause(round);

@@ -7,11 +7,11 @@ package dev.ame.runtime;
  * The counts of contexts whose threads have ended are folded into {@link SerialGate}'s totals.
  */
 public final class Stats {
-  static final int COMMITS = 0, ABORTS = 1, EXCLUSIVE_RUNS = 2, IRREVOCABLE_RUNS = 3, RETRIES = 4, KINDS = 5;
+  static final int COMMITS = 0, ABORTS = 1, EXCLUSIVE_RUNS = 2, IRREVOCABLE_RUNS = 3, RETRIES = 4, ALONE_RUNS = 5, KINDS = 6;
 
   private Stats() {}
 
-  /** @return commits, aborts, exclusive runs, irrevocable runs, retries (in that order) */
+  /** @return commits, aborts, exclusive runs, irrevocable runs, retries, alone runs (in that order) */
   public static long[] snapshot() {
     return SerialGate.sumCounts();
   }

@@ -21,6 +21,12 @@ import java.util.concurrent.atomic.LongAdder;
  * <li>Commit locks the write set's orecs, takes a write version from the clock, validates the
  *     read set at that version (by version, then by value), writes back, and releases the orecs
  *     with the new version. Read-only transactions commit without any of it.</li>
+ * <li>The fast path: a block that begins while no other block runs takes the {@link SerialGate}
+ *     at once and runs <em>alone</em>: its reads go straight to memory (nothing to log, nothing
+ *     can change under it), its writes to the redo log (so that {@code wait()} can still roll it
+ *     back), and its commit writes back without locking or validating. A thread that finds the
+ *     gate taken, or another block running, switches the fast path off for everyone until
+ *     commits keep seeing no other block for a while; then blocks are speculative as above.</li>
  * <li>A transaction that keeps aborting backs off, then runs <em>exclusive</em>: it owns the
  *     {@link SerialGate}, so nothing else runs, and it cannot be aborted. A transaction that calls
  *     code that cannot be rolled back becomes <em>irrevocable</em>: exclusive, with its log
@@ -43,6 +49,12 @@ public final class Txn {
   private static final ThreadLocal<Txn> CURRENT = ThreadLocal.withInitial(Txn::new);
   private static final AtomicLong IDS = new AtomicLong();
   private static final ConcurrentHashMap<String, LongAdder> IRREVOCABLE_CAUSES = new ConcurrentHashMap<>();
+  /** {@link #committing} while a commit has locked its write set but not yet taken its version. */
+  static final long COMMIT_PENDING = -1;
+  /** Speculative commits between two looks at whether this thread is alone again (a power of 2). */
+  private static final int LONE_SAMPLE_PERIOD = 256;
+  /** Looks in a row that saw no other block before the fast path is switched back on. */
+  private static final int LONE_SAMPLES_TO_RESUME = 4;
 
   final long lockWord;
   /** This thread's counters (see {@link Stats}); they outlive the context in the registry. */
@@ -58,8 +70,8 @@ public final class Txn {
 
   /** Inside an atomic block (any mode). */
   private boolean inBlock;
-  /** Owns the serial gate (exclusive or irrevocable). */
-  private boolean alone;
+  /** Owns the serial gate (fast path, exclusive or irrevocable): reads need no log. */
+  boolean alone;
   /** Irrevocable: barriers read and write memory in place. */
   boolean inPlace;
   /** Version that in-place writes stamp on orecs, so that sleeping retries see them. */
@@ -83,6 +95,10 @@ public final class Txn {
   private int conflictSite;
   private int conflictOrec = -1;
   private boolean wantAlone;
+  /** The last block that retried on this thread: it runs speculatively, so its retry can watch what it read. */
+  private String retriedBlock;
+  private int speculativeCommits;
+  private int loneSamples;
   private long retryDeadline;
   private boolean retryTimedOut;
   /** In a loop that commits in order: whether this block's turn has come (else null). */
@@ -115,7 +131,13 @@ public final class Txn {
 
   /** Starts the outermost atomic block named {@code block}. */
   public void begin(String block) {
+    begin(block, null);
+  }
+
+  /** Starts a block that may commit only once {@code turn} says so (ordered loops), or any time if null. */
+  void begin(String block, java.util.function.BooleanSupplier turn) {
     this.block = block;
+    turnReady = turn;
     attempts = 0;
     inBlock = true;
     if (ConflictProfiler.enabled()) {
@@ -131,6 +153,9 @@ public final class Txn {
       SerialGate.acquire(this);
       alone = true;
       counts[Stats.EXCLUSIVE_RUNS]++;
+    } else if (turnReady == null && block != retriedBlock && SerialGate.tryRunAlone(this)) {
+      alone = true;
+      counts[Stats.ALONE_RUNS]++;
     } else {
       SerialGate.enter(this);
     }
@@ -153,7 +178,7 @@ public final class Txn {
     } catch (Throwable unexpected) {
       // An error inside the commit itself (out of memory, say): leave no lock held, no gate owned.
       writes.release(Orecs.versionWord(Orecs.tick()));
-      committing = 0;
+      SerialGate.publishCommitting(this, 0);
       rollback();
       inBlock = false;
       inPlace = false;
@@ -171,6 +196,11 @@ public final class Txn {
       finish();
       return true;
     }
+    if (alone) {
+      commitAlone();
+      finish();
+      return true;
+    }
     if (!commitWrites()) {
       restartAfterAbort();
       return false;
@@ -185,26 +215,47 @@ public final class Txn {
       writes.unlock();
       return false;
     }
+    // Published before the tick: a later committer's privatization fence, which comes after
+    // its own tick, then sees this commit as pending or with its version (never as idle).
+    SerialGate.publishCommitting(this, COMMIT_PENDING);
     long wv = Orecs.tick();
     if (wv != rv + 1 && !reads.validate(wv, this)) {
       noteReadConflict();
       writes.unlock();
+      SerialGate.publishCommitting(this, 0);
       return false;
     }
+    recordWriters();
+    SerialGate.publishCommitting(this, wv);
+    try {
+      writes.writeBack();
+    } finally {
+      writes.release(Orecs.versionWord(wv));
+      SerialGate.publishCommitting(this, 0);
+    }
+    SerialGate.awaitOlderWriteBacks(this, wv);
+    return true;
+  }
+
+  /**
+   * The commit of a block that ran alone: nobody else runs, so there is nothing to lock or
+   * validate; the new version on each written orec is for retries sleeping on them.
+   */
+  private void commitAlone() {
+    long word = Orecs.versionWord(Orecs.tick());
+    recordWriters();
+    writes.writeBack();
+    for (int e = 0; e < writes.size; e++) {
+      Orecs.setRelease(writes.orecs[e], word);
+    }
+  }
+
+  private void recordWriters() {
     if (ConflictProfiler.enabled()) {
       for (int e = 0; e < writes.size; e++) {
         ConflictProfiler.recordWriter(writes.orecs[e], block);
       }
     }
-    committing = wv;
-    try {
-      writes.writeBack();
-    } finally {
-      writes.release(Orecs.versionWord(wv));
-      committing = 0;
-    }
-    SerialGate.awaitOlderWriteBacks(this, wv);
-    return true;
   }
 
   private void finish() {
@@ -221,12 +272,24 @@ public final class Txn {
     if (alone) {
       alone = false;
       SerialGate.release(this);
+    } else if ((++speculativeCommits & (LONE_SAMPLE_PERIOD - 1)) == 0) {
+      lookWhetherAloneAgain();
     }
     SerialGate.leave(this);
     counts[Stats.COMMITS]++;
     onAbort = null;
     runHooks(onCommit);
     onCommit = null;
+  }
+
+  /** While the fast path is off: after enough looks that saw no other block, it is on again. */
+  private void lookWhetherAloneAgain() {
+    if (!SerialGate.noteCommitWhileContended(this)) {
+      loneSamples = 0;
+    } else if (++loneSamples >= LONE_SAMPLES_TO_RESUME) {
+      loneSamples = 0;
+      SerialGate.clearContention();
+    }
   }
 
   /**
@@ -335,6 +398,7 @@ public final class Txn {
   }
 
   private void restartAfterRetry() {
+    retriedBlock = block; // its re-runs log their reads: this wait has only the clock to watch if it ran alone
     reads.copyWatch(watch);
     long clockAtWait = Orecs.now();
     rollback();
@@ -461,6 +525,9 @@ public final class Txn {
         return writes.bits[own];
       }
     }
+    if (alone) {
+      return value;
+    }
     if (!fastReadValid(orec, before)) {
       return readBitsSlow(holder, field, index, orec, site);
     }
@@ -476,11 +543,22 @@ public final class Txn {
         return writes.refs[own];
       }
     }
+    if (alone) {
+      return value;
+    }
     if (!fastReadValid(orec, before)) {
       return readRefSlow(holder, field, index, orec, site);
     }
     reads.add(holder, field, index, orec, before, 0, value, site);
     return value;
+  }
+
+  /**
+   * Whether a read may go straight to memory, without its orec: the block runs alone and has no
+   * write of its own to look for (irrevocable blocks never have one).
+   */
+  boolean readsMemoryDirectly() {
+    return alone && writes.size == 0;
   }
 
   private boolean fastReadValid(int orec, long before) {

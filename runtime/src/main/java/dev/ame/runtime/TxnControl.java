@@ -58,8 +58,7 @@ public final class TxnControl {
         turn.pass();
         return;
       }
-      t.begin(name);
-      t.turnReady = ready;
+      t.begin(name, ready);
       for (;;) {
         Throwable thrown = null;
         try {

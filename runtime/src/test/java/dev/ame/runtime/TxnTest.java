@@ -8,10 +8,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The transaction protocol driven through the barriers, as rewritten code drives it. */
+/**
+ * The speculative transaction protocol driven through the barriers, as rewritten code drives it.
+ * These tests hold a block open while another thread commits, which the fast path (a block that
+ * runs alone) would serialize: it is off here and tested in {@link FastPathTest}.
+ */
 class TxnTest {
+  @BeforeAll
+  static void speculativeOnly() {
+    SerialGate.setFastPath(false);
+  }
+
+  @AfterAll
+  static void fastPathAgain() {
+    SerialGate.setFastPath(true);
+  }
   @Test
   void write_isInvisibleUntilCommit_andReadBackInside() {
     long[] a = new long[2];

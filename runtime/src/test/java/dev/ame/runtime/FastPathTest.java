@@ -1,0 +1,123 @@
+package dev.ame.runtime;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The uncontended fast path: a block that begins while no other block runs runs alone. */
+class FastPathTest {
+  @BeforeEach
+  void fastPathOn() {
+    SerialGate.setFastPath(true);
+    SerialGate.clearContention();
+  }
+
+  @Test
+  void begin_withNoOtherBlock_runsAloneAndLogsNoRead() {
+    long[] a = new long[2];
+    Txn t = Txn.current();
+    long aloneBefore = Stats.snapshot()[Stats.ALONE_RUNS];
+    t.begin("alone");
+    assertTrue(t.alone, "no other block runs: the block takes the gate at once");
+    assertEquals(0, Barriers.readJA(a, 0, 0, t));
+    assertEquals(0, t.reads.size, "a block running alone has nothing to validate");
+    assertTrue(t.commit());
+    assertFalse(t.alone);
+    assertEquals(aloneBefore + 1, Stats.snapshot()[Stats.ALONE_RUNS]);
+  }
+
+  @Test
+  void write_aloneIsInvisibleUntilCommit_andReadBackInside() {
+    long[] a = new long[2];
+    Txn t = Txn.current();
+    t.begin("alone");
+    Barriers.writeJA(a, 0, 5, t);
+    assertEquals(5, Barriers.readJA(a, 0, 0, t), "the block sees its own write");
+    assertEquals(0, a[0], "writes go to the redo log, so that the block can still roll back");
+    int orec = Orecs.index(a, 0);
+    long versionBefore = Orecs.getVolatile(orec);
+    assertTrue(t.commit());
+    assertEquals(5, a[0]);
+    assertTrue(Orecs.version(Orecs.getVolatile(orec)) > Orecs.version(versionBefore),
+        "a written orec gets a new version, so that retries sleeping on it wake up");
+  }
+
+  @Test
+  void userException_aloneCommitsAndIsRethrown() {
+    long[] a = new long[1];
+    Txn t = Txn.current();
+    t.begin("alone");
+    Barriers.writeJA(a, 0, 9, t);
+    IllegalStateException e = new IllegalStateException("planned");
+    assertSame(e, assertThrows(IllegalStateException.class, () -> t.onThrow(e)));
+    assertEquals(9, a[0]);
+    assertFalse(t.isActive());
+  }
+
+  @Test
+  void retry_alone_rollsBackAndTheReRunIsSpeculative() throws Throwable {
+    long[] a = new long[1];
+    Txn t = Txn.current();
+    t.begin("waits");
+    assertTrue(t.alone);
+    Barriers.writeJA(a, 0, 1, t);
+    Thread changer = new Thread(() -> {
+      sleep(50);
+      Txn other = Txn.current(); // waits at the gate until the sleeping block has let go of it
+      other.begin("changer");
+      Barriers.writeJA(new long[1], 0, 1, other);
+      assertTrue(other.commit());
+    });
+    changer.start();
+    t.onThrow(ControlSignal.RETRY); // what wait() throws: roll back, sleep until the clock moves
+    changer.join();
+    assertEquals(0, a[0], "the rolled-back attempt wrote nothing");
+    assertFalse(t.alone, "the re-run logs its reads, so that its next wait watches them");
+    assertTrue(t.commit());
+  }
+
+  @Test
+  void secondThread_waitsForTheBlockRunningAlone_thenTheFastPathIsOff() throws Exception {
+    long[] a = new long[1];
+    Txn t = Txn.current();
+    t.begin("first");
+    assertTrue(t.alone);
+    CountDownLatch entered = new CountDownLatch(1);
+    AtomicLong seen = new AtomicLong(-1);
+    Thread second = new Thread(() -> {
+      Txn other = Txn.current();
+      other.begin("second");
+      seen.set(Barriers.readJA(a, 0, 0, other));
+      Barriers.writeJA(a, 0, seen.get() + 1, other);
+      assertTrue(other.commit());
+      entered.countDown();
+    });
+    second.start();
+    Barriers.writeJA(a, 0, 41, t);
+    assertFalse(entered.await(100, TimeUnit.MILLISECONDS), "the second block must wait for the one running alone");
+    assertTrue(t.commit());
+    assertTrue(entered.await(10, TimeUnit.SECONDS));
+    second.join();
+    assertEquals(41, seen.get(), "the second block ran after the first, seeing its write");
+    assertEquals(42, a[0]);
+    t.begin("after contention");
+    assertFalse(t.alone, "a thread had to wait: blocks are speculative until contention is gone");
+    assertTrue(t.commit());
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
