@@ -17,7 +17,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * The guarantees of DESIGN.md section 3, each checked by a program run in a fresh JVM with
  * {@code -javaagent:ame.jar} on every JDK found; where a check is about concurrency, the same
- * program without the agent must fail, which proves that the check can fail.
+ * program without the agent must fail, which proves that the check can fail. The checks that
+ * are about the STM itself (opacity, false conflicts, long blocks against writers) run with the
+ * fast path off, where every block is speculative; serializability and atomicity run both ways.
  */
 class CoreGuaranteesTest {
   static List<Jvm.Jdk> jdks() {
@@ -28,6 +30,14 @@ class CoreGuaranteesTest {
   @MethodSource("jdks")
   void serializability_replayMatchesEveryReadAndTheFinalState(Jvm.Jdk jdk) {
     Jvm.Result r = Jvm.withAgent(jdk, null, SerializabilityOracle.class, "4", "25000");
+    assertEquals(0, r.exitCode(), r.describe());
+    assertTrue(r.stdout().contains("OK 100000 transactions replayed serially, 0 violations"), r.describe());
+  }
+
+  @ParameterizedTest
+  @MethodSource("jdks")
+  void serializability_speculativeOnly_replayMatchesEveryReadAndTheFinalState(Jvm.Jdk jdk) {
+    Jvm.Result r = Jvm.withAgentSpeculative(jdk, SerializabilityOracle.class, "4", "25000");
     assertEquals(0, r.exitCode(), r.describe());
     assertTrue(r.stdout().contains("OK 100000 transactions replayed serially, 0 violations"), r.describe());
   }
@@ -50,6 +60,14 @@ class CoreGuaranteesTest {
 
   @ParameterizedTest
   @MethodSource("jdks")
+  void atomicity_speculativeOnly_loseNoUpdate(Jvm.Jdk jdk) {
+    Jvm.Result r = Jvm.withAgentSpeculative(jdk, LostUpdates.class, "4", "100000");
+    assertEquals(0, r.exitCode(), r.describe());
+    assertTrue(r.stdout().contains("OK no update lost"), r.describe());
+  }
+
+  @ParameterizedTest
+  @MethodSource("jdks")
   void atomicity_withoutAgent_updatesAreLost(Jvm.Jdk jdk) {
     Jvm.Result r = Jvm.withoutAgent(jdk, LostUpdates.class, "4", "1000000");
     assertNotEquals(0, r.exitCode(), r.describe());
@@ -59,7 +77,7 @@ class CoreGuaranteesTest {
   @ParameterizedTest
   @MethodSource("jdks")
   void opacity_readersNeverSeeATornState(Jvm.Jdk jdk) {
-    Jvm.Result r = Jvm.withAgent(jdk, null, Opacity.class, "2", "2", "20000", "120");
+    Jvm.Result r = Jvm.withAgentSpeculative(jdk, Opacity.class, "2", "2", "20000", "120");
     assertEquals(0, r.exitCode(), r.describe());
     assertTrue(r.stdout().contains("OK every reader saw only consistent snapshots"), r.describe());
   }
@@ -74,7 +92,7 @@ class CoreGuaranteesTest {
   @ParameterizedTest
   @MethodSource("jdks")
   void falseConflicts_disjointFieldsElementsAndObjects_abortNever(Jvm.Jdk jdk) {
-    Jvm.Result r = Jvm.withAgent(jdk, null, FalseConflicts.class, "100000");
+    Jvm.Result r = Jvm.withAgentSpeculative(jdk, FalseConflicts.class, "100000");
     assertEquals(0, r.exitCode(), r.describe());
     assertTrue(r.stdout().contains("OK 0 aborts on disjoint data"), r.describe());
   }
@@ -82,7 +100,7 @@ class CoreGuaranteesTest {
   @ParameterizedTest
   @MethodSource("jdks")
   void progress_millionElementBlock_commitsAgainstAStreamOfWriters(Jvm.Jdk jdk) {
-    Jvm.Result r = Jvm.withAgent(jdk, null, LongTransaction.class, "2", "1000000", "3");
+    Jvm.Result r = Jvm.withAgentSpeculative(jdk, LongTransaction.class, "2", "1000000", "3");
     assertEquals(0, r.exitCode(), r.describe());
     assertTrue(r.stdout().contains("OK the long blocks committed with consistent sums"), r.describe());
   }

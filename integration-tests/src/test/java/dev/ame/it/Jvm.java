@@ -68,6 +68,14 @@ public final class Jvm {
     return run(jdk, agentOptions, true, programs().toString(), main.getName(), args);
   }
 
+  /**
+   * Runs a test program class with the agent and its fast path off, so that every block runs
+   * speculatively: the concurrency checks then test the STM itself, not blocks that ran alone.
+   */
+  public static Result withAgentSpeculative(Jdk jdk, Class<?> main, String... args) {
+    return run(jdk, List.of("-Dame.fastPath=false"), null, true, programs().toString(), main.getName(), args);
+  }
+
   /** Runs a test program class without the agent. */
   public static Result withoutAgent(Jdk jdk, Class<?> main, String... args) {
     return run(jdk, null, false, programs().toString(), main.getName(), args);
