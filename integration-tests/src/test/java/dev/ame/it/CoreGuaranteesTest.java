@@ -60,6 +60,14 @@ class CoreGuaranteesTest {
 
   @ParameterizedTest
   @MethodSource("jdks")
+  void atomicity_burstsSwitchingTheFastPathOnAndOff_loseNoUpdate(Jvm.Jdk jdk) {
+    Jvm.Result r = Jvm.withAgent(jdk, null, LostUpdates.class, "4", "100000", "2000");
+    assertEquals(0, r.exitCode(), r.describe());
+    assertTrue(r.stdout().contains("OK no update lost"), r.describe());
+  }
+
+  @ParameterizedTest
+  @MethodSource("jdks")
   void atomicity_speculativeOnly_loseNoUpdate(Jvm.Jdk jdk) {
     Jvm.Result r = Jvm.withAgentSpeculative(jdk, LostUpdates.class, "4", "100000");
     assertEquals(0, r.exitCode(), r.describe());

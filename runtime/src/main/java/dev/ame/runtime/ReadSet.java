@@ -4,43 +4,73 @@ import java.lang.invoke.VarHandle;
 import java.util.Arrays;
 
 /**
- * The locations a transaction has read, each with the orec version and the value it saw.
+ * The locations a transaction has read, each with the value it saw.
  *
- * <p>Validation at a time bound (the clock value of an extension, or the commit's write version)
- * accepts an entry when its orec still holds the version seen, or otherwise when the orec is
- * unlocked at a version &le; bound and the location still holds the value seen. The second rule is
- * what keeps transactions that touch different fields or elements sharing a stripe, and
- * writers that store the value already there, from aborting each other. Under TL2's commit order
- * (lock, then take the version) "unlocked at version &le; bound" means the value is the one current
- * at bound, so all accepted entries together form one consistent snapshot.
+ * <p>No version is kept per entry: every entry was read with its orec unlocked at a version
+ * &le; the transaction's read version {@code rv}, and any later commit to that stripe takes a
+ * version &gt; {@code rv} (it locks after the read and ticks the clock after locking). So at a
+ * time bound (the clock value of an extension, or the commit's write version) an entry is valid
+ * when its orec is still unlocked at a version &le; {@code rv}, or otherwise when the orec is
+ * unlocked at a version &le; bound and the location still holds the value seen. An extension
+ * validates every entry at the new bound before moving {@code rv} there, which keeps the first
+ * rule true. The second rule is what keeps transactions that touch different fields or elements
+ * sharing a stripe, and writers that store the value already there, from aborting each other.
+ * Under TL2's commit order "unlocked at version &le; bound" means the value is the one current at
+ * bound, so all accepted entries together form one consistent snapshot.
+ *
+ * <p>Only the value column of the entry's kind is written (bits or reference); the other one
+ * is never read for that entry.
  */
 final class ReadSet extends AccessLog {
-  long[] versions = new long[64];
   /** Where in the source each read was made ({@link Sites}). */
   int[] sites = new int[64];
+  /** For a watch set (a retry's): the read version its entries were valid at. */
+  private long watchedAt;
   private int conflictEntry = -1;
 
-  void add(Object holder, int field, int index, int orec, long version, long bitsValue, Object ref, int site) {
-    int n = append(holder, field, index, orec, bitsValue, ref);
-    versions[n] = version;
+  void addBits(Object holder, int field, int index, int orec, long value, int site) {
+    int n = size;
+    if (n == holders.length) {
+      grow(n * 2);
+    }
+    holders[n] = holder;
+    fields[n] = field;
+    indexes[n] = index;
+    orecs[n] = orec;
+    bits[n] = value;
     sites[n] = site;
+    size = n + 1;
+  }
+
+  void addRef(Object holder, int field, int index, int orec, Object value, int site) {
+    int n = size;
+    if (n == holders.length) {
+      grow(n * 2);
+    }
+    holders[n] = holder;
+    fields[n] = field;
+    indexes[n] = index;
+    orecs[n] = orec;
+    refs[n] = value;
+    sites[n] = site;
+    size = n + 1;
   }
 
   @Override
   void grow(int capacity) {
     super.grow(capacity);
-    versions = Arrays.copyOf(versions, capacity);
     sites = Arrays.copyOf(sites, capacity);
   }
 
   /**
    * @param bound the time at which the snapshot must be consistent
-   * @param self the validating transaction (its own commit locks are looked through)
+   * @param self the validating transaction (its read version; its own commit locks are looked through)
    * @return whether every entry is still valid at bound
    */
   boolean validate(long bound, Txn self) {
+    long rv = self.rv;
     for (int i = 0; i < size; i++) {
-      if (!valid(i, bound, self)) {
+      if (!valid(i, rv, bound, self)) {
         conflictEntry = i;
         return false;
       }
@@ -58,17 +88,16 @@ final class ReadSet extends AccessLog {
     return conflictEntry < size ? conflictEntry : -1;
   }
 
-  private boolean valid(int i, long bound, Txn self) {
+  private boolean valid(int i, long rv, long bound, Txn self) {
     int orec = orecs[i];
-    long seen = versions[i];
     long cur = Orecs.getVolatile(orec);
-    if (cur == seen) {
+    if (!Orecs.isLocked(cur) && Orecs.version(cur) <= rv) {
       return true;
     }
     if (cur == self.lockWord) {
       // Locked by our own commit: memory still holds the committed value, old word is the version.
       long old = self.writes.lockedWordOf(orec);
-      return old == seen || holdsCurrentValue(i);
+      return (old >= 0 && Orecs.version(old) <= rv) || holdsCurrentValue(i);
     }
     for (int round = 0; Orecs.isLocked(cur); round++) {
       if (round > Backoff.LOCK_WAIT_ROUNDS) {
@@ -77,7 +106,7 @@ final class ReadSet extends AccessLog {
       Backoff.pause(round);
       cur = Orecs.getVolatile(orec);
     }
-    if (cur == seen) {
+    if (Orecs.version(cur) <= rv) {
       return true;
     }
     if (Orecs.version(cur) > bound) {
@@ -85,28 +114,26 @@ final class ReadSet extends AccessLog {
     }
     boolean same = holdsCurrentValue(i);
     VarHandle.acquireFence();
-    if (!same || Orecs.getVolatile(orec) != cur) {
-      return false;
-    }
-    versions[i] = cur; // the value at cur is the one we saw: later validations take the fast path
-    return true;
+    return same && Orecs.getVolatile(orec) == cur;
   }
 
-  /** Whether any location read has been written by a commit since it was read (for retry). */
+  /** Whether any location watched has been written by a commit since it was read (for retry). */
   boolean anyChanged() {
     for (int i = 0; i < size; i++) {
-      if (Orecs.getVolatile(orecs[i]) != versions[i]) {
+      long cur = Orecs.getVolatile(orecs[i]);
+      if (Orecs.isLocked(cur) || Orecs.version(cur) > watchedAt) {
         return true;
       }
     }
     return false;
   }
 
-  /** Copies the orecs and versions to watch while the transaction sleeps in a retry. */
-  void copyWatch(ReadSet into) {
+  /** Copies the orecs to watch while the transaction sleeps in a retry (valid at {@code rv}). */
+  void copyWatch(ReadSet into, long rv) {
     into.clear();
+    into.watchedAt = rv;
     for (int i = 0; i < size; i++) {
-      into.add(null, 0, 0, orecs[i], versions[i], 0, null, 0);
+      into.addBits(null, 0, 0, orecs[i], 0, 0);
     }
   }
 }

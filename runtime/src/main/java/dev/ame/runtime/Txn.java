@@ -393,13 +393,15 @@ public final class Txn {
     rollback();
     counts[Stats.ABORTS]++;
     attempts++;
-    Backoff.afterAbort(attempts);
+    if (turnReady == null || !turnReady.getAsBoolean()) {
+      Backoff.afterAbort(attempts);
+    } // else an ordered loop's block whose turn has come: every later iteration waits for it, re-run now
     start();
   }
 
   private void restartAfterRetry() {
     retriedBlock = block; // its re-runs log their reads: this wait has only the clock to watch if it ran alone
-    reads.copyWatch(watch);
+    reads.copyWatch(watch, rv);
     long clockAtWait = Orecs.now();
     rollback();
     counts[Stats.RETRIES]++;
@@ -531,7 +533,7 @@ public final class Txn {
     if (!fastReadValid(orec, before)) {
       return readBitsSlow(holder, field, index, orec, site);
     }
-    reads.add(holder, field, index, orec, before, value, null, site);
+    reads.addBits(holder, field, index, orec, value, site);
     return value;
   }
 
@@ -549,7 +551,7 @@ public final class Txn {
     if (!fastReadValid(orec, before)) {
       return readRefSlow(holder, field, index, orec, site);
     }
-    reads.add(holder, field, index, orec, before, 0, value, site);
+    reads.addRef(holder, field, index, orec, value, site);
     return value;
   }
 
@@ -573,7 +575,7 @@ public final class Txn {
       long v = Location.getBits(holder, field, index);
       java.lang.invoke.VarHandle.acquireFence();
       if (Orecs.getVolatile(orec) == version) {
-        reads.add(holder, field, index, orec, version, v, null, site);
+        reads.addBits(holder, field, index, orec, v, site);
         return v;
       }
       if (round > Backoff.LOCK_SPINS) {
@@ -589,7 +591,7 @@ public final class Txn {
       Object v = Location.getRef(holder, field, index);
       java.lang.invoke.VarHandle.acquireFence();
       if (Orecs.getVolatile(orec) == version) {
-        reads.add(holder, field, index, orec, version, 0, v, site);
+        reads.addRef(holder, field, index, orec, v, site);
         return v;
       }
       if (round > Backoff.LOCK_SPINS) {
@@ -644,7 +646,7 @@ public final class Txn {
       long v = counter.plainValue();
       java.lang.invoke.VarHandle.acquireFence();
       if (Orecs.getVolatile(orec) == version) {
-        reads.add(counter, Location.COUNTER, 0, orec, version, v, null, 0);
+        reads.addBits(counter, Location.COUNTER, 0, orec, v, 0);
         return v + own;
       }
       if (round > Backoff.LOCK_SPINS) {
@@ -681,7 +683,7 @@ public final class Txn {
       long appended = queue.appendedCount();
       java.lang.invoke.VarHandle.acquireFence();
       if (Orecs.getVolatile(tail) == version) {
-        reads.add(queue, Location.QUEUE_TAIL, 0, tail, version, appended, null, 0);
+        reads.addBits(queue, Location.QUEUE_TAIL, 0, tail, appended, 0);
         break;
       }
       if (round > Backoff.LOCK_SPINS) {

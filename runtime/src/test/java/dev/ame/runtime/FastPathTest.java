@@ -113,6 +113,39 @@ class FastPathTest {
     assertTrue(t.commit());
   }
 
+  @Test
+  void begin_whileAnotherBlockRunsSpeculatively_doesNotRunAlone() throws Exception {
+    CountDownLatch inside = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    SerialGate.setFastPath(false);
+    Thread speculative = new Thread(() -> {
+      Txn other = Txn.current();
+      other.begin("speculative");
+      inside.countDown();
+      await(release);
+      assertTrue(other.commit());
+    });
+    speculative.start();
+    assertTrue(inside.await(10, TimeUnit.SECONDS));
+    SerialGate.setFastPath(true);
+    SerialGate.clearContention();
+    Txn t = Txn.current();
+    t.begin("second");
+    boolean ranAlone = t.alone;
+    assertTrue(t.commit());
+    release.countDown();
+    speculative.join();
+    assertFalse(ranAlone, "a block may not run alone while another is inside a speculative attempt");
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      latch.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   private static void sleep(long millis) {
     try {
       Thread.sleep(millis);

@@ -7,12 +7,17 @@ import dev.ame.Atomic;
  * incremented by every thread with a little work between the read and the write. With the agent no
  * increment is lost; without it many are (which shows the check has teeth).
  *
- * <p>Usage: {@code LostUpdates threads incrementsPerThread}; exit 0 and "OK" when exact.
+ * <p>Usage: {@code LostUpdates threads incrementsPerThread [burst]}; exit 0 and "OK" when exact.
+ * With {@code burst}, each thread pauses for a millisecond after every {@code burst} increments,
+ * so that blocks keep switching between running alone (the fast path) and speculatively; the
+ * program then also checks that both kinds of run happened.
  */
 public final class LostUpdates {
   private long counter;
   private static long staticCounter;
   private final long[] slots = new long[8];
+  /** How long a block spins between its reads and its writes (longer in burst mode). */
+  private static int window = 4;
 
   @Atomic
   void incrementAll(int slot) {
@@ -27,7 +32,7 @@ public final class LostUpdates {
 
   /** Widens the window between read and write, as real code would; the JIT cannot remove it. */
   private static void spin(long seed) {
-    for (int i = 0; i < 4 + (seed & 3); i++) {
+    for (int i = 0; i < window + (seed & 3); i++) {
       Thread.onSpinWait();
     }
   }
@@ -35,12 +40,19 @@ public final class LostUpdates {
   public static void main(String[] args) throws InterruptedException {
     int threads = Integer.parseInt(args[0]);
     int increments = Integer.parseInt(args[1]);
+    int burst = args.length > 2 ? Integer.parseInt(args[2]) : 0;
+    if (burst > 0) {
+      window = 200; // long enough that a block running alone overlaps blocks that did not wait for it
+    }
     LostUpdates shared = new LostUpdates();
     Thread[] workers = new Thread[threads];
     for (int t = 0; t < threads; t++) {
       workers[t] = new Thread(() -> {
         for (int i = 0; i < increments; i++) {
           shared.incrementAll(3);
+          if (burst > 0 && i % burst == burst - 1) {
+            pause();
+          }
         }
       });
       workers[t].start();
@@ -55,6 +67,20 @@ public final class LostUpdates {
       System.out.println("FAIL lost updates");
       System.exit(1);
     }
+    Object stats = Statistics.snapshot();
+    long alone = Statistics.counter(stats, "aloneRuns");
+    if (burst > 0 && stats != null && (alone == 0 || alone == Statistics.counter(stats, "commits"))) {
+      System.out.println("FAIL the bursts did not switch between running alone and speculatively");
+      System.exit(1);
+    }
     System.out.println("OK no update lost");
+  }
+
+  private static void pause() {
+    try {
+      Thread.sleep(1);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }
