@@ -64,23 +64,39 @@ fi
 # --- daemon -------------------------------------------------------------------------------
 answers() { timeout 10 docker info >/dev/null 2>&1; }
 
+readonly DOCKERD_PID=/var/run/docker.pid
+readonly CONTAINERD_PID=/var/run/docker/containerd/containerd.pid
+
+# The pid in pid file $1 when it is a live (not zombie) process named $2, or nothing.
+live_pid() {
+  local pid
+  pid="$(cat "$1" 2>/dev/null)" || return 0
+  [ "$(cat "/proc/$pid/comm" 2>/dev/null)" = "$2" ] || return 0
+  [ "$(sed -n 's/^.*) \(.\).*$/\1/p' "/proc/$pid/stat" 2>/dev/null)" != Z ] || return 0
+  echo "$pid"
+}
+
 if answers; then
   step "docker daemon already answers"
 else
-  # A pid file left by a daemon that was killed blocks the start once its pid is reused.
-  if [ -f /var/run/docker.pid ] && [ "$(cat "/proc/$(cat /var/run/docker.pid)/comm" 2>/dev/null)" != dockerd ]; then
-    rm -f /var/run/docker.pid
+  pid="$(live_pid "$DOCKERD_PID" dockerd)"
+  if [ -n "$pid" ]; then
+    step "waiting for the running dockerd (pid $pid)"
+  else
+    # Pid files left by a killed daemon block the start, or make it wait for a dead containerd.
+    rm -f "$DOCKERD_PID"
+    [ -n "$(live_pid "$CONTAINERD_PID" containerd)" ] || rm -f "$CONTAINERD_PID"
+    step "starting dockerd (vfs, no iptables), log in $DOCKERD_LOG"
+    # Keep the default bridge: Testcontainers fails with --bridge=none.
+    setsid dockerd --storage-driver=vfs --iptables=false >>"$DOCKERD_LOG" 2>&1 </dev/null &
+    pid=$!
   fi
-  step "starting dockerd (vfs, no iptables), log in $DOCKERD_LOG"
-  # Keep the default bridge: Testcontainers fails with --bridge=none.
-  setsid dockerd --storage-driver=vfs --iptables=false >>"$DOCKERD_LOG" 2>&1 </dev/null &
-  pid=$!
   for _ in $(seq 1 60); do
     answers && break
-    kill -0 "$pid" 2>/dev/null || die "dockerd exited: $(tail -n 5 "$DOCKERD_LOG" | tr '\n' ' ')"
+    kill -0 "$pid" 2>/dev/null || die "dockerd exited: $(tail -n 3 "$DOCKERD_LOG" | tr '\n' ' ')"
     sleep 1
   done
-  answers || die "dockerd started but docker info does not answer after 60 s, see $DOCKERD_LOG"
+  answers || die "dockerd runs but docker info does not answer after 60 s, see $DOCKERD_LOG"
   step "docker daemon answers (pid $pid)"
 fi
 

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -27,8 +27,8 @@ class ContainerMatrixTest {
     return Jvm.jdks();
   }
 
-  @BeforeAll
-  static void dockerIsSetUp() {
+  @BeforeEach
+  void dockerIsSetUp() {
     LocalDocker.requireSetUp();
   }
 
