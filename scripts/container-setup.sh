@@ -48,15 +48,15 @@ else
   for p in "${missing[@]}"; do
     if ! has_candidate "$p"; then
       step "apt-get update (no candidate for $p)"
-      apt-get update >>"$APT_LOG" 2>&1 || die "apt-get update failed, see $APT_LOG"
+      apt-get -o DPkg::Lock::Timeout=120 update >>"$APT_LOG" 2>&1 || die "apt-get update failed, see $APT_LOG"
       break
     fi
   done
   step "installing ${missing[*]}"
-  apt_install() { apt-get install -y --no-install-recommends "${missing[@]}" >>"$APT_LOG" 2>&1; }
+  apt_install() { apt-get -o DPkg::Lock::Timeout=120 install -y --no-install-recommends "${missing[@]}" >>"$APT_LOG" 2>&1; }
   if ! apt_install; then
     step "install failed, retrying after apt-get update"
-    apt-get update >>"$APT_LOG" 2>&1 || die "apt-get update failed, see $APT_LOG"
+    apt-get -o DPkg::Lock::Timeout=120 update >>"$APT_LOG" 2>&1 || die "apt-get update failed, see $APT_LOG"
     apt_install || die "apt-get install ${missing[*]} failed, see $APT_LOG"
   fi
 fi
