@@ -9,6 +9,13 @@ import java.util.Arrays;
  * thread's next transaction, so a steady state allocates nothing per access.
  */
 abstract class AccessLog {
+  /**
+   * Logs that grew beyond this many entries go back to their initial size when cleared: a huge
+   * block's arrays are not kept for the thread's next, small blocks (memory follows footprint).
+   */
+  static final int RETAINED_CAPACITY = 1 << 16;
+  private static final int INITIAL_CAPACITY = 64;
+
   Object[] holders = new Object[64];
   int[] fields = new int[64];
   int[] indexes = new int[64];
@@ -16,12 +23,24 @@ abstract class AccessLog {
   long[] bits = new long[64];
   Object[] refs = new Object[64];
   int size;
+  /**
+   * The length of every column. Set only once all of them have grown, so that an
+   * OutOfMemoryError while growing (a block that fills the heap) leaves a log that still works.
+   */
+  private int capacity = INITIAL_CAPACITY;
+
+  /** Makes room for one more entry. */
+  final void ensureRoom() {
+    if (size == capacity) {
+      int grown = capacity * 2;
+      grow(grown);
+      capacity = grown;
+    }
+  }
 
   final int append(Object holder, int field, int index, int orec, long bitsValue, Object ref) {
+    ensureRoom();
     int n = size;
-    if (n == holders.length) {
-      grow(n * 2);
-    }
     holders[n] = holder;
     fields[n] = field;
     indexes[n] = index;
@@ -43,9 +62,25 @@ abstract class AccessLog {
 
   /** Drops the entries, and the references they held so that the log keeps nothing alive. */
   void clear() {
+    if (capacity > RETAINED_CAPACITY) {
+      size = 0;
+      resize(INITIAL_CAPACITY);
+      capacity = INITIAL_CAPACITY;
+      return;
+    }
     Arrays.fill(holders, 0, size, null);
     Arrays.fill(refs, 0, size, null);
     size = 0;
+  }
+
+  /** Replaces every column by a new, empty one of {@code capacity} entries. */
+  void resize(int capacity) {
+    holders = new Object[capacity];
+    fields = new int[capacity];
+    indexes = new int[capacity];
+    orecs = new int[capacity];
+    bits = new long[capacity];
+    refs = new Object[capacity];
   }
 
   /** Whether entry {@code i} still holds the value in memory now (a plain, generic re-read). */

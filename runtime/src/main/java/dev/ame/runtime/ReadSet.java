@@ -29,10 +29,8 @@ final class ReadSet extends AccessLog {
   private int conflictEntry = -1;
 
   void addBits(Object holder, int field, int index, int orec, long value, int site) {
+    ensureRoom();
     int n = size;
-    if (n == holders.length) {
-      grow(n * 2);
-    }
     holders[n] = holder;
     fields[n] = field;
     indexes[n] = index;
@@ -43,10 +41,8 @@ final class ReadSet extends AccessLog {
   }
 
   void addRef(Object holder, int field, int index, int orec, Object value, int site) {
+    ensureRoom();
     int n = size;
-    if (n == holders.length) {
-      grow(n * 2);
-    }
     holders[n] = holder;
     fields[n] = field;
     indexes[n] = index;
@@ -60,6 +56,12 @@ final class ReadSet extends AccessLog {
   void grow(int capacity) {
     super.grow(capacity);
     sites = Arrays.copyOf(sites, capacity);
+  }
+
+  @Override
+  void resize(int capacity) {
+    super.resize(capacity);
+    sites = new int[capacity];
   }
 
   /**

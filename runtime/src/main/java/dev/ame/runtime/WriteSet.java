@@ -25,7 +25,7 @@ final class WriteSet extends AccessLog {
       return -1;
     }
     int mask = slotEntry.length - 1;
-    for (int s = orec & mask; slotStamp[s] == stamp; s = (s + 1) & mask) {
+    for (int s = slotOf(orec, mask); slotStamp[s] == stamp; s = (s + 1) & mask) {
       int e = slotEntry[s];
       if (holders[e] == holder && fields[e] == field && indexes[e] == index) {
         return e;
@@ -66,9 +66,19 @@ final class WriteSet extends AccessLog {
     return e >= 0 ? bits[e] : 0;
   }
 
+  /**
+   * The first slot probed for an orec: the orec scrambled, because neighbouring locations have
+   * neighbouring orecs, and linear probing from the orec itself would pile a block that writes a
+   * long run of elements into one cluster that every lookup of an absent entry walks.
+   */
+  private static int slotOf(int orec, int mask) {
+    int h = orec * 0x9E3779B1;
+    return (h ^ (h >>> 16)) & mask;
+  }
+
   private void insertSlot(int e) {
     int mask = slotEntry.length - 1;
-    int s = orecs[e] & mask;
+    int s = slotOf(orecs[e], mask);
     while (slotStamp[s] == stamp) {
       s = (s + 1) & mask;
     }
@@ -77,8 +87,10 @@ final class WriteSet extends AccessLog {
   }
 
   private void rehash(int capacity) {
-    slotEntry = new int[capacity];
-    slotStamp = new int[capacity];
+    int[] entries = new int[capacity]; // both allocated before either is replaced (OutOfMemoryError)
+    int[] stamps = new int[capacity];
+    slotEntry = entries;
+    slotStamp = stamps;
     stamp = 1;
     for (int e = 0; e < size; e++) {
       insertSlot(e);
@@ -93,6 +105,13 @@ final class WriteSet extends AccessLog {
       rehash(slotEntry.length);
     }
     lockedUpTo = 0;
+  }
+
+  @Override
+  void resize(int capacity) {
+    super.resize(capacity);
+    replaced = new long[capacity];
+    rehash(128);
   }
 
   int lockedUpTo() {
@@ -139,7 +158,7 @@ final class WriteSet extends AccessLog {
    */
   long lockedWordOf(int orec) {
     int mask = slotEntry.length - 1;
-    for (int s = orec & mask; slotStamp[s] == stamp; s = (s + 1) & mask) {
+    for (int s = slotOf(orec, mask); slotStamp[s] == stamp; s = (s + 1) & mask) {
       int e = slotEntry[s];
       if (orecs[e] == orec && e < lockedUpTo && replaced[e] >= 0) {
         return replaced[e];
