@@ -63,24 +63,38 @@ abstract class AccessLog {
   /** Drops the entries, and the references they held so that the log keeps nothing alive. */
   void clear() {
     if (capacity > RETAINED_CAPACITY) {
-      size = 0;
-      resize(INITIAL_CAPACITY);
-      capacity = INITIAL_CAPACITY;
-      return;
+      try {
+        resize(INITIAL_CAPACITY);
+        capacity = INITIAL_CAPACITY;
+        size = 0;
+        return;
+      } catch (OutOfMemoryError heapFull) {
+        // keep the big columns (resize replaces all of them or none): cleared below
+      }
     }
     Arrays.fill(holders, 0, size, null);
     Arrays.fill(refs, 0, size, null);
     size = 0;
   }
 
-  /** Replaces every column by a new, empty one of {@code capacity} entries. */
+  /**
+   * Replaces every column by a new, empty one of {@code capacity} entries: all are allocated
+   * before any is replaced (subclasses allocate theirs before calling this), so an
+   * OutOfMemoryError leaves the log as it was.
+   */
   void resize(int capacity) {
-    holders = new Object[capacity];
-    fields = new int[capacity];
-    indexes = new int[capacity];
-    orecs = new int[capacity];
-    bits = new long[capacity];
-    refs = new Object[capacity];
+    Object[] h = new Object[capacity];
+    int[] f = new int[capacity];
+    int[] x = new int[capacity];
+    int[] o = new int[capacity];
+    long[] b = new long[capacity];
+    Object[] r = new Object[capacity];
+    holders = h;
+    fields = f;
+    indexes = x;
+    orecs = o;
+    bits = b;
+    refs = r;
   }
 
   /** Whether entry {@code i} still holds the value in memory now (a plain, generic re-read). */

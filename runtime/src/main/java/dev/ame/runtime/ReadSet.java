@@ -60,8 +60,9 @@ final class ReadSet extends AccessLog {
 
   @Override
   void resize(int capacity) {
+    int[] s = new int[capacity];
     super.resize(capacity);
-    sites = new int[capacity];
+    sites = s;
   }
 
   /**

@@ -161,6 +161,7 @@ public final class Txn {
     }
     rv = Orecs.now();
     conflictOrec = -1;
+    conflictHolder = null; // a location noted by an earlier attempt must not keep its object alive
     if (ConflictProfiler.enabled()) {
       attemptStart = ConflictProfiler.now();
     }
@@ -177,6 +178,7 @@ public final class Txn {
       throw signal;
     } catch (Throwable unexpected) {
       // An error inside the commit itself (out of memory, say): leave no lock held, no gate owned.
+      inBlock = false;
       writes.release(Orecs.versionWord(Orecs.tick()));
       SerialGate.publishCommitting(this, 0);
       rollback();
@@ -260,6 +262,7 @@ public final class Txn {
 
   private void finish() {
     turnReady = null;
+    conflictHolder = null;
     if (ConflictProfiler.enabled()) {
       ConflictProfiler.recordCommit(profiled(), block, attempts + 1, ConflictProfiler.now() - blockStart);
       Events.commitEnd(commitEvent, block, attempts + 1);
@@ -341,12 +344,26 @@ public final class Txn {
    * it leaves a {@code synchronized} block.
    */
   public void onThrow(Throwable e) throws Throwable {
-    if (e == ControlSignal.ABORT) {
-      restartAfterAbort();
-    } else if (e == ControlSignal.RETRY) {
-      restartAfterRetry();
-    } else if (commit()) {
-      throw e;
+    if (e != ControlSignal.ABORT && e != ControlSignal.RETRY) {
+      if (commit()) {
+        throw e;
+      }
+      return;
+    }
+    try {
+      if (e == ControlSignal.ABORT) {
+        restartAfterAbort();
+      } else {
+        restartAfterRetry();
+      }
+    } catch (Throwable failed) {
+      // An error while restarting (out of memory, an abort hook that threw): the block ends with
+      // nothing of it kept, and this thread's next block starts from a clean context.
+      rollback();
+      inBlock = false;
+      inPlace = false;
+      turnReady = null;
+      throw failed;
     }
   }
 
@@ -760,6 +777,16 @@ public final class Txn {
     if (conflictOrec < 0) {
       return; // not a conflict (a block that asked to run alone)
     }
+    try {
+      reportConflict();
+    } catch (Throwable diagnosticsFailed) {
+      // Out of memory while describing it, say: the report loses one abort, the block goes on.
+    }
+    conflictHolder = null;
+    conflictOrec = -1;
+  }
+
+  private void reportConflict() {
     boolean profiling = ConflictProfiler.enabled();
     String location = conflictField == Location.ARRAY && conflictHolder == null ? "?"
         : Location.describe(conflictHolder, conflictField, conflictIndex);
@@ -769,8 +796,6 @@ public final class Txn {
       ConflictProfiler.recordAbort(profiled(), block, location, conflictSite, writer, wasted);
     }
     Events.abort(block, location, Sites.describe(conflictSite), writer, wasted);
-    conflictHolder = null;
-    conflictOrec = -1;
   }
 
   /** The abort to throw on a conflict (a transaction running alone cannot meet one). */

@@ -109,9 +109,14 @@ final class WriteSet extends AccessLog {
 
   @Override
   void resize(int capacity) {
+    long[] r = new long[capacity];
+    int[] entries = new int[128];
+    int[] stamps = new int[128];
     super.resize(capacity);
-    replaced = new long[capacity];
-    rehash(128);
+    replaced = r;
+    slotEntry = entries;
+    slotStamp = stamps;
+    stamp = 1;
   }
 
   int lockedUpTo() {
