@@ -87,9 +87,10 @@ final class LambdaDispatchers {
             || impl.getTag() == Opcodes.H_INVOKEINTERFACE) {
           // A method reference (Type::method, object::method): a static dispatcher that calls the
           // method's twin through the runtime's linker, like any call in a twin.
-          String key = impl.getTag() + impl.getOwner() + "." + impl.getName() + impl.getDesc();
+          Type receiver = receiverType(impl, indy);
+          String key = impl.getTag() + impl.getOwner() + "." + impl.getName() + impl.getDesc() + receiver;
           dispatcher = dispatchers.computeIfAbsent(key, k -> {
-            MethodNode d = referenceDispatcher(c.name, impl, dispatchers.size());
+            MethodNode d = referenceDispatcher(c.name, impl, receiver, dispatchers.size());
             added.add(d);
             return new Handle(Opcodes.H_INVOKESTATIC, c.name, d.name, d.desc, isInterface);
           });
@@ -139,12 +140,23 @@ final class LambdaDispatchers {
   }
 
   /**
+   * The type a reference's receiver has in the dispatcher: a bound receiver ({@code obj::m}) as
+   * the call site captures it, because the metafactory wants captured arguments of exactly the
+   * implementation's parameter types ({@code Stream s; s::iterator} captures a {@code Stream},
+   * while {@code iterator} is declared by {@code BaseStream}); else the method's owner.
+   */
+  private static Type receiverType(Handle impl, InvokeDynamicInsnNode indy) {
+    Type[] captured = Type.getArgumentTypes(indy.desc);
+    return impl.getTag() != Opcodes.H_INVOKESTATIC && captured.length > 0 ? captured[0] : Type.getObjectType(impl.getOwner());
+  }
+
+  /**
    * For a method reference: {@code static R ref$N$ame$dispatch([receiver,] args)} that calls the
    * referenced method's twin (through the linker) when a transaction runs, else the method.
    */
-  private static MethodNode referenceDispatcher(String owner, Handle impl, int number) {
+  private static MethodNode referenceDispatcher(String owner, Handle impl, Type receiver, int number) {
     boolean isStatic = impl.getTag() == Opcodes.H_INVOKESTATIC;
-    String desc = isStatic ? impl.getDesc() : "(" + Type.getObjectType(impl.getOwner()).getDescriptor() + impl.getDesc().substring(1);
+    String desc = isStatic ? impl.getDesc() : "(" + receiver.getDescriptor() + impl.getDesc().substring(1);
     MethodNode d = new MethodNode(Opcodes.ASM9, Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC | Opcodes.ACC_SYNTHETIC,
         "ref$" + number + SUFFIX, desc, null, null);
     Type result = Type.getReturnType(desc);
