@@ -8,7 +8,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Supplier;
 
 /**
  * Measures the throughput of a workload variant on one or two threads: warm-up rounds, then timed
@@ -32,10 +31,10 @@ final class ThroughputMeter implements AutoCloseable {
     this.timing = timing;
   }
 
-  /** Measures {@code variant} on {@code threads} threads against fresh data, so no configuration inherits another's state. */
-  Measurement measure(String name, Supplier<Workload> freshData, Variant variant, int threads) throws Exception {
-    Workload workload = freshData.get();
-    ThreadTask task = variant.task(workload);
+  /** Measures one variant on {@code threads} threads against fresh data, so no configuration inherits another's state. */
+  Measurement measure(Scenario scenario, Scenario.Entry entry, int threads) throws Exception {
+    Workload workload = entry.data().get();
+    ThreadTask task = DriverLoop.forWorkload(workload, threads);
     for (int round = 0; round < timing.warmupRounds(); round++) {
       round(task, threads, round);
     }
@@ -46,7 +45,7 @@ final class ThroughputMeter implements AutoCloseable {
     }
     Ame.Statistics during = Ame.statistics().minus(before);
     Arrays.sort(rounds);
-    return new Measurement(name, variant, threads, rounds[rounds.length / 2], rounds[0], rounds[rounds.length - 1],
+    return new Measurement(scenario.key(), scenario.name(), entry.variant(), threads, rounds[rounds.length / 2], rounds[0], rounds[rounds.length - 1],
         during, workload.check());
   }
 

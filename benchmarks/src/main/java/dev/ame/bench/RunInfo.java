@@ -1,0 +1,31 @@
+package dev.ame.bench;
+
+import java.time.LocalDate;
+
+/**
+ * What the results file and the chart say about the run: when, on what, with which rounds.
+ *
+ * @param date the day of the run
+ * @param jdk the runtime version and VM name
+ * @param cores available processors
+ * @param timing the rounds per configuration
+ * @param loadAtStart the 1-minute load average when the run began
+ * @param loadAtEnd the same at the end; null until {@link #withEnd}
+ */
+record RunInfo(String date, String jdk, int cores, Timing timing, String loadAtStart, String loadAtEnd) {
+  static RunInfo now(Timing timing) {
+    return new RunInfo(LocalDate.now().toString(), System.getProperty("java.runtime.version") + " ("
+        + System.getProperty("java.vm.name") + ")", Runtime.getRuntime().availableProcessors(), timing,
+        Harness.loadAverage("at start"), null);
+  }
+
+  RunInfo withEnd(String loadAtEnd) {
+    return new RunInfo(date, jdk, cores, timing, loadAtStart, loadAtEnd);
+  }
+
+  /** One line for a chart's subtitle. */
+  String summary() {
+    return String.format("%s, JDK %s, %d cores; %d warm-up + %d timed rounds of %d ms, median", date, jdk, cores,
+        timing.warmupRounds(), timing.timedRounds(), timing.roundMillis());
+  }
+}
