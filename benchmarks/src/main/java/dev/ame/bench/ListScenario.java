@@ -45,10 +45,4 @@ final class ListScenario {
   private static <S> S filled(S list, ObjIntPredicate<S> add, long seed) {
     return Fill.half(list, key -> add.test(list, key), KEYS, seed);
   }
-
-  /** {@code add(set, key)}. */
-  @FunctionalInterface
-  interface ObjIntPredicate<S> {
-    boolean test(S set, int key);
-  }
 }

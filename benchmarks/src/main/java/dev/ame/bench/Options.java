@@ -41,7 +41,7 @@ record Options(Timing timing, List<String> workloads, String json, String chart)
       }
     }
     for (String key : workloads) {
-      if (!Scenarios.keys().contains(key)) {
+      if (!Scenarios.known(key)) {
         usage("unknown workload '" + key + "'");
       }
     }
@@ -51,7 +51,8 @@ record Options(Timing timing, List<String> workloads, String json, String chart)
   private static void usage(String problem) {
     System.err.println("Harness: " + problem);
     System.err.println("usage: Harness [full|quick] [WORKLOAD,...] [--json FILE] [--chart FILE]");
-    System.err.println("  workloads: " + String.join(",", Scenarios.keys()) + " (default: all)");
+    System.err.println("  workloads: " + String.join(",", Scenarios.keys()) + " (default: all);");
+    System.err.println("    rbtree or hash alone: all their update percentages; rbtree-N, hash-N: N% updates");
     System.err.println("  defaults: --json " + DEFAULT_JSON + " --chart " + DEFAULT_CHART);
     System.exit(2);
   }

@@ -17,7 +17,7 @@ final class Report {
   }
 
   void printTable(PrintStream out) {
-    String format = "%-16s %-22s %3s %9s %9s %6s %17s %10s %8s %6s %8s%n";
+    String format = "%-18s %-22s %3s %9s %9s %6s %17s %10s %8s %6s %8s%n";
     out.printf(format, "workload", "variant", "thr", "Mops/s", "ns/op/thr", "/lock", "rounds Mops/s", "commits",
         "aborts", "excl", "irrev");
     for (Measurement m : results) {
@@ -50,7 +50,7 @@ final class Report {
           others.append(String.format("   %s %.2fx", other.label(), plain.opsPerSecond() / m.opsPerSecond()));
         }
       }
-      out.printf("  %-16s AME %6.2fx %-4s%s%n", plain.workload(), cost, verdict(cost <= SINGLE_THREAD_BAR), others);
+      out.printf("  %-18s AME %6.2fx %-4s%s%n", plain.workload(), cost, verdict(cost <= SINGLE_THREAD_BAR), others);
     }
     out.println();
     out.printf("Two threads: AME 2T throughput / global lock 2T throughput (bar on low-conflict data: >= %.1fx)%n",
@@ -67,7 +67,7 @@ final class Report {
       Measurement plain2 = find(key, Variant.UNINSTRUMENTED, 2);
       String machine = plain1 == null || plain2 == null ? "" : String.format("   uninstrumented 2T/1T %4.2fx",
           plain2.opsPerSecond() / plain1.opsPerSecond());
-      out.printf("  %-16s AME 2T / lock 2T %5.2fx %-4s   AME 2T/1T %4.2fx   aborts per 1000 commits %.2f%s%n",
+      out.printf("  %-18s AME 2T / lock 2T %5.2fx %-4s   AME 2T/1T %4.2fx   aborts per 1000 commits %.2f%s%n",
           ame2.workload(), speedup, verdict(speedup >= TWO_THREAD_BAR), ame2.opsPerSecond() / ame1.opsPerSecond(),
           1000.0 * ame2.transactions().aborts() / Math.max(1, ame2.transactions().commits()), machine);
     }
@@ -96,7 +96,7 @@ final class Report {
           ame.opsPerSecond() / p.opsPerSecond(), verdict(ame.opsPerSecond() > p.opsPerSecond()),
           lock == null ? Double.NaN : p.opsPerSecond() / lock.opsPerSecond()));
     }
-    return String.format("  %-16s %-18s%s", find(key, peer, 1).workload(), peer.label(), line);
+    return String.format("  %-18s %-18s%s", find(key, peer, 1).workload(), peer.label(), line);
   }
 
   /** Prints every corrupted data structure; returns whether there was one. */

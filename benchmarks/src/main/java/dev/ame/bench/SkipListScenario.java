@@ -12,6 +12,7 @@ import java.util.function.Function;
 final class SkipListScenario {
   static final int KEYS = 16_384;
   private static final Keys HALVES = new Keys(KEYS / 2, true);
+  private static final UpdateMix MIX = new UpdateMix(SortedListSet.ADD_BELOW, SortedListSet.REMOVE_BELOW);
 
   private SkipListScenario() {}
 
@@ -22,9 +23,8 @@ final class SkipListScenario {
         .add(Variant.GLOBAL_LOCK, () -> shared(new SkipListSet(), SkipListSet::add,
             set -> (roll, key, bits) -> set.executeLocked(roll, key, SkipListSet.height(bits)), SkipListSet::check))
         .add(Variant.concurrent("ConcurrentSkipListSet"), () -> shared(new ConcurrentSkipListSet<Integer>(),
-            (set, key, height) -> set.add(Boxed.of(key)), set -> (roll, key, bits) -> roll < SortedListSet.ADD_BELOW
-                ? set.add(Boxed.of(key)) : roll < SortedListSet.REMOVE_BELOW ? set.remove(Boxed.of(key))
-                : set.contains(Boxed.of(key)), set -> JdkSets.check(set, KEYS)))
+            (set, key, height) -> set.add(Boxed.of(key)), set -> (roll, key, bits) -> JdkSets.execute(set, MIX, roll, key),
+            set -> JdkSets.check(set, KEYS)))
         .add(Variant.AME, () -> shared(new SkipListSet(), SkipListSet::add,
             set -> (roll, key, bits) -> set.executeAtomic(roll, key, SkipListSet.height(bits)), SkipListSet::check))
         .add(Variant.MULTIVERSE, () -> shared(new MultiverseSkipListSet(), MultiverseSkipListSet::add,
