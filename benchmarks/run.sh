@@ -9,9 +9,9 @@
 #   benchmarks/run.sh jmh [ARGS] the JMH microbenchmarks, briefly; ARGS go to JMH (a regexp, -l, -h, ...)
 #
 # The harness runs, from the repository root, as
-#                      java -javaagent:agent/target/ame.jar=config=benchmarks/peers.conf \
+#                      java -javaagent:agent/target/ame.jar=config=benchmarks/harness.conf \
 #                        -cp 'benchmarks/target/ame-benchmarks.jar:benchmarks/target/lib/*' dev.ame.bench.Harness
-#                      peers.conf keeps the peer STMs (on the class path from target/lib) out of the agent's scope.
+#                      harness.conf keeps the peer STMs (on the class path from target/lib) and the lambda-building classes out of the agent's scope.
 # JMH runs as          java -jar benchmarks/target/benchmarks.jar ...  whose main class (AgentJmhMain) appends
 #                      -javaagent:<ame.jar> to every fork's JVM arguments (what @Fork(jvmArgsAppend) would do).
 #                      The agent jar is agent/target/ame.jar of this checkout, found relative to benchmarks.jar;
@@ -34,7 +34,7 @@ case "$mode" in
   full | quick)
     shift || true
     cd "$root" # the harness's default output paths are relative to the repository root
-    exec "$java" -javaagent:"$agent"=config="$here/peers.conf" -cp "$here/target/ame-benchmarks.jar:$here/target/lib/*" \
+    exec "$java" -javaagent:"$agent"=config="$here/harness.conf" -cp "$here/target/ame-benchmarks.jar:$here/target/lib/*" \
       dev.ame.bench.Harness "$mode" "$@"
     ;;
   jmh)

@@ -64,12 +64,12 @@ public final class Harness {
     report.printRatios(System.out);
     System.out.println();
     System.out.println("checksum of results (keeps the JIT from dropping the work): " + Sink.checksum());
-    String load = loadAverage("at end, this run included");
-    System.out.println(load);
-    System.out.printf("peer STM classes rewritten by the agent: %s (of %d checked)%n",
+    System.out.println(loadAverage("at end, this run included"));
+    System.out.printf("peer STM and harness classes that harness.conf excludes but the agent rewrote: %s (of %d checked)%n",
         rewrittenPeers.isEmpty() ? "none" : String.join(", ", rewrittenPeers), PeerCheck.checkedClasses());
-    ResultsJson.write(Path.of(options.json()), info.withEnd(load), results);
-    BarChart.write(Path.of(options.chart()), info, results);
+    RunInfo ended = info.withEnd();
+    ResultsJson.write(Path.of(options.json()), ended, results);
+    BarChart.write(Path.of(options.chart()), ended, results);
     System.out.println("results: " + options.json() + "   chart: " + options.chart());
     boolean problems = report.printProblems(System.out);
     if (problems || !rewrittenPeers.isEmpty()) {
@@ -78,7 +78,7 @@ public final class Harness {
   }
 
   /** Other processes on a 2-core machine skew every figure: say how busy it was. */
-  static String loadAverage(String when) {
+  private static String loadAverage(String when) {
     return String.format("system load average (1 min) %s: %.2f", when,
         ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
   }

@@ -4,13 +4,16 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Checks that the agent left the peer STMs' classes alone: a rewritten class has transactional
- * twins (methods named {@code ...$ame}) beside its own. The peers must run their original code
- * for the comparison to be fair; benchmarks/peers.conf excludes them.
+ * Checks that the agent left alone the classes that benchmarks/harness.conf excludes: the peer
+ * STMs, which must run their original code for the comparison to be fair, and our classes that
+ * build the operations' lambdas. A rewritten class has transactional twins (methods named
+ * {@code ...$ame}) beside its own.
  */
 final class PeerCheck {
-  /** The classes each peer's hot path runs through. */
+  /** The classes each peer's hot path runs through, and ours that harness.conf excludes. */
   private static final List<String> CLASSES = List.of(
+      "dev.ame.bench.BankScenarios", "dev.ame.bench.ListScenario", "dev.ame.bench.MultiverseBank",
+      "dev.ame.bench.ScalaStmListSet", "dev.ame.bench.ClojureTxn",
       "org.multiverse.api.StmUtils", "org.multiverse.stms.gamma.GammaStm",
       "org.multiverse.stms.gamma.transactionalobjects.GammaTxnLong",
       "org.multiverse.stms.gamma.transactionalobjects.GammaTxnRef",

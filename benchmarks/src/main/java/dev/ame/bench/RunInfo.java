@@ -16,16 +16,22 @@ record RunInfo(String date, String jdk, int cores, Timing timing, String loadAtS
   static RunInfo now(Timing timing) {
     return new RunInfo(LocalDate.now().toString(), System.getProperty("java.runtime.version") + " ("
         + System.getProperty("java.vm.name") + ")", Runtime.getRuntime().availableProcessors(), timing,
-        Harness.loadAverage("at start"), null);
+        load(), null);
   }
 
-  RunInfo withEnd(String loadAtEnd) {
-    return new RunInfo(date, jdk, cores, timing, loadAtStart, loadAtEnd);
+  /** This record with the load average now as the end's. */
+  RunInfo withEnd() {
+    return new RunInfo(date, jdk, cores, timing, loadAtStart, load());
+  }
+
+  private static String load() {
+    return String.format(java.util.Locale.ROOT, "%.2f",
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
   }
 
   /** One line for a chart's subtitle. */
   String summary() {
-    return String.format("%s, JDK %s, %d cores; %d warm-up + %d timed rounds of %d ms, median", date, jdk, cores,
-        timing.warmupRounds(), timing.timedRounds(), timing.roundMillis());
+    return String.format("%s, JDK %s, %d cores, load average %s -> %s; %d warm-up + %d timed rounds of %d ms, median",
+        date, jdk, cores, loadAtStart, loadAtEnd, timing.warmupRounds(), timing.timedRounds(), timing.roundMillis());
   }
 }
