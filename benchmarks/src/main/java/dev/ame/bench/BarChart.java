@@ -22,7 +22,7 @@ final class BarChart {
   private static final int HEADER = 96;
   private static final int PLOT_TOP = 30;
   private static final int PLOT_HEIGHT = 190;
-  private static final int PLOT_LEFT = 52;
+  private static final int PLOT_LEFT = 72;
   private static final Map<String, String> COLOURS = Map.of(
       Variant.UNINSTRUMENTED.label(), "#8c8c8c",
       Variant.GLOBAL_LOCK.label(), "#d62728",
@@ -103,12 +103,12 @@ final class BarChart {
       svg.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"%s\" "
           + "stroke-width=\"%s\"/>%n", left, gy, left + plotWidth, gy, decade == 0 ? "#333333" : "#dddddd",
           decade == 0 ? "1.2" : "1"));
-      text(left - 5, (int) Math.round(gy) + 4, 11, "normal", "end", decadeLabel(decade));
+      text(left - 4, (int) Math.round(gy) + 4, 10, "normal", "end", decadeLabel(decade));
     }
     svg.append(String.format("<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#333333\"/>%n", left, top, left,
         bottom));
     svg.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" font-size=\"11\" text-anchor=\"middle\" "
-        + "transform=\"rotate(-90 %d %d)\">÷ uninstrumented 1T</text>%n", x + 13, top + PLOT_HEIGHT / 2, x + 13,
+        + "transform=\"rotate(-90 %d %d)\">÷ uninstrumented 1T</text>%n", x + 12, top + PLOT_HEIGHT / 2, x + 12,
         top + PLOT_HEIGHT / 2));
     double group = (double) plotWidth / variants.size();
     double bar = Math.min(16, group * 0.38);
@@ -132,7 +132,11 @@ final class BarChart {
         String tip = String.format(Locale.ROOT, "%s, %s, %d thread(s): %.3f Mops/s, %.3gx uninstrumented 1T%s",
             m.workload(), variant.label(), threads, m.opsPerSecond() / 1e6, value,
             m.problem() == null ? "" : ", PROBLEM: " + m.problem());
-        rect(gx + (threads - 1) * (bar + 2), by, bar, bottom - by, colour, threads == 2, tip);
+        double bx = gx + (threads - 1) * (bar + 2);
+        rect(bx, by, bar, bottom - by, colour, threads == 2, tip);
+        double vx = bx + bar / 2 + 3;
+        svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"9\" fill=\"#333333\" "
+            + "transform=\"rotate(-90 %.1f %.1f)\">%s</text>%n", vx, by - 3, vx, by - 3, ratioLabel(value)));
       }
       double lx = left + v * group + group / 2 + 3;
       svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" font-size=\"11\" text-anchor=\"end\" "
@@ -147,7 +151,7 @@ final class BarChart {
     return plain != null ? plain.opsPerSecond() : lock != null ? lock.opsPerSecond() : rows.get(0).opsPerSecond();
   }
 
-  /** The smallest and largest power of ten around every ratio, always including 1x. */
+  /** The smallest and largest power of ten around every ratio, with room for the value labels, always including 1x. */
   private static double[] decades(List<Measurement> results) {
     double low = 0;
     double high = 0;
@@ -155,7 +159,7 @@ final class BarChart {
       List<Measurement> rows = results.stream().filter(r -> r.key().equals(m.key())).toList();
       double log = Math.log10(m.opsPerSecond() / reference(rows));
       low = Math.min(low, Math.floor(log));
-      high = Math.max(high, Math.ceil(log));
+      high = Math.max(high, Math.ceil(log + 0.4));
     }
     return new double[] {low, Math.max(high, 1)};
   }
@@ -163,6 +167,12 @@ final class BarChart {
   private static double yOf(double value, double[] range, int top) {
     double log = Math.max(range[0], Math.log10(value));
     return top + PLOT_HEIGHT * (range[1] - log) / (range[1] - range[0]);
+  }
+
+  /** Two significant digits, as in the table's ratios. */
+  private static String ratioLabel(double value) {
+    return value >= 10 ? String.format(Locale.ROOT, "%.0f", value) : new java.math.BigDecimal(value)
+        .round(new java.math.MathContext(2)).stripTrailingZeros().toPlainString();
   }
 
   private static String decadeLabel(int decade) {
