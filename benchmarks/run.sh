@@ -6,6 +6,7 @@
 #                                chart.svg in benchmarks/target (all workloads: ~8 min on 2 cores)
 #   benchmarks/run.sh quick [...] the same with short rounds: a smoke test, figures not meaningful
 #   benchmarks/run.sh full bank,list   only those workloads (the harness's usage message lists them)
+#   benchmarks/run.sh full --replot R.json [--chart F]   redraw the chart of an earlier run's results, no measuring
 #   benchmarks/run.sh jmh [ARGS] the JMH microbenchmarks, briefly; ARGS go to JMH (a regexp, -l, -h, ...)
 #
 # The harness runs, from the repository root, as

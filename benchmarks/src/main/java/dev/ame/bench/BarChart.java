@@ -63,7 +63,9 @@ final class BarChart {
         + "patternTransform=\"rotate(45)\"><rect width=\"5\" height=\"5\" fill=\"white\" fill-opacity=\"0.55\"/>"
         + "<line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"5\" stroke=\"white\" stroke-width=\"2.5\"/></pattern></defs>\n");
     svg.append(String.format("<rect width=\"%d\" height=\"%d\" fill=\"white\"/>%n", width, height));
-    text(MARGIN, 30, 20, "bold", "start", "AME harness: throughput relative to the uninstrumented code on 1 thread");
+    svg.append(String.format("<text x=\"%d\" y=\"30\" font-size=\"20\" font-weight=\"bold\">%s%s</text>%n", MARGIN,
+        "AME harness: throughput relative to the uninstrumented code on 1 thread",
+        info.underLoad() ? "<tspan dx=\"10\" fill=\"#c0392b\">(under load: figures noisy)</tspan>" : ""));
     text(MARGIN, 52, 13, "normal", "start", info.summary() + "; log scale; higher is better");
     legend(MARGIN, 76);
     for (int i = 0; i < keys.size(); i++) {

@@ -22,7 +22,8 @@ import java.util.List;
  * same JVM: code outside atomic blocks is the original, untouched bytecode.
  *
  * <p>Usage: {@code Harness [full|quick] [WORKLOAD,...] [--json FILE] [--chart FILE]}; quick rounds
- * only smoke-test the harness.
+ * only smoke-test the harness. {@code Harness --replot RESULTS.json [--chart FILE]} redraws the
+ * chart of an earlier run.
  */
 public final class Harness {
   private Harness() {}
@@ -34,6 +35,12 @@ public final class Harness {
    */
   public static void main(String[] args) throws Exception {
     Options options = Options.parse(args);
+    if (options.replot() != null) {
+      ResultsJson.Contents earlier = ResultsJson.read(Path.of(options.replot()));
+      BarChart.write(Path.of(options.chart()), earlier.info(), earlier.results());
+      System.out.println("chart of " + options.replot() + ": " + options.chart());
+      return;
+    }
     try {
       AgentProbe.requireAgent();
     } catch (IllegalStateException e) {

@@ -29,6 +29,19 @@ record RunInfo(String date, String jdk, int cores, Timing timing, String loadAtS
         java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
   }
 
+  /** Whether other work competed for the cores: a load average, at start or end, above the core count. */
+  boolean underLoad() {
+    return exceedsCores(loadAtStart) || exceedsCores(loadAtEnd);
+  }
+
+  private boolean exceedsCores(String load) {
+    try {
+      return load != null && Double.parseDouble(load) > cores;
+    } catch (NumberFormatException e) {
+      return false;
+    }
+  }
+
   /** One line for a chart's subtitle. */
   String summary() {
     return String.format("%s, JDK %s, %d cores, load average %s -> %s; %d warm-up + %d timed rounds of %d ms, median",
