@@ -1,11 +1,18 @@
 #!/usr/bin/env bash
 # Builds the agent and the benchmarks, then runs them on the default JDK (or $JAVA).
 #
-#   benchmarks/run.sh            the harness: throughput table and the DESIGN.md §6 ratios (~1.5 min)
-#   benchmarks/run.sh quick      the harness with short rounds: a smoke test, figures not meaningful
+#   benchmarks/run.sh [full] [WORKLOADS] [--json F] [--chart F]
+#                                the harness: throughput table, the DESIGN.md §6 ratios, results.json and
+#                                chart.svg in benchmarks/target (all workloads: ~8 min on 2 cores)
+#   benchmarks/run.sh quick [...] the same with short rounds: a smoke test, figures not meaningful
+#   benchmarks/run.sh full bank,list   only those workloads (the harness's usage message lists them)
+#   benchmarks/run.sh full --replot R.json [--chart F]   redraw the chart of an earlier run's results, no measuring
 #   benchmarks/run.sh jmh [ARGS] the JMH microbenchmarks, briefly; ARGS go to JMH (a regexp, -l, -h, ...)
 #
-# The harness runs as  java -javaagent:agent/target/ame.jar -cp benchmarks/target/ame-benchmarks.jar dev.ame.bench.Harness
+# The harness runs, from the repository root, as
+#                      java -javaagent:agent/target/ame.jar=config=benchmarks/harness.conf \
+#                        -cp 'benchmarks/target/ame-benchmarks.jar:benchmarks/target/lib/*' dev.ame.bench.Harness
+#                      harness.conf keeps the peer STMs (on the class path from target/lib) and the lambda-building classes out of the agent's scope.
 # JMH runs as          java -jar benchmarks/target/benchmarks.jar ...  whose main class (AgentJmhMain) appends
 #                      -javaagent:<ame.jar> to every fork's JVM arguments (what @Fork(jvmArgsAppend) would do).
 #                      The agent jar is agent/target/ame.jar of this checkout, found relative to benchmarks.jar;
@@ -21,14 +28,15 @@ mode="${1:-full}"
 
 if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
   # Only the agent and this module (and what they need); no tests, no benchmark runs during the build.
-  mvn -B -q -f "$root/pom.xml" install -DskipTests -pl agent,benchmarks -am
+  mvn -B -q -f "$root/pom.xml" package -DskipTests -pl agent,benchmarks -am
 fi
 
 case "$mode" in
   full | quick)
-    harness=(-javaagent:"$agent" -cp "$here/target/ame-benchmarks.jar" dev.ame.bench.Harness)
-    [[ "$mode" == quick ]] && harness+=(quick)
-    exec "$java" "${harness[@]}"
+    shift || true
+    cd "$root" # the harness's default output paths are relative to the repository root
+    exec "$java" -javaagent:"$agent"=config="$here/harness.conf" -cp "$here/target/ame-benchmarks.jar:$here/target/lib/*" \
+      dev.ame.bench.Harness "$mode" "$@"
     ;;
   jmh)
     shift
@@ -45,7 +53,7 @@ case "$mode" in
     exec "$java" -Dame.agent="$agent" -jar "$here/target/benchmarks.jar" "$@"
     ;;
   *)
-    echo "usage: $0 [quick | jmh [JMH options]]   (got: $*)" >&2
+    echo "usage: $0 [full | quick] [WORKLOAD,...] [--json FILE] [--chart FILE]   or   $0 jmh [JMH options]   (got: $*)" >&2
     exit 2
     ;;
 esac

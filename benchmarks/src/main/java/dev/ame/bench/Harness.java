@@ -2,84 +2,86 @@ package dev.ame.bench;
 
 import dev.ame.Ame;
 import java.lang.management.ManagementFactory;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
 
 /**
  * The macro benchmark: in one JVM started with {@code -javaagent:ame.jar}, measures the throughput
- * of three workloads run uninstrumented, under one global lock, and as {@code @Atomic} blocks, on
- * one and on two threads, and prints the ratios that DESIGN.md §6 sets bars for:
+ * of several workloads, each in several variants (uninstrumented, one global lock, fine-grained or
+ * java.util.concurrent, {@code @Atomic} blocks, the peer STMs), on one and on two threads, and
+ * prints a table and the ratios that DESIGN.md §6 sets bars for:
  * <ul>
  * <li>single-thread cost: AME time per operation ÷ uninstrumented time per operation (≤ 1.3x);</li>
- * <li>two threads on disjoint data: AME throughput ÷ global-lock throughput (≥ 1.7x), with AME's own
- *     2-thread ÷ 1-thread scaling beside it.</li>
+ * <li>two threads on low-conflict data: AME throughput ÷ global-lock throughput (≥ 1.7x), with AME's
+ *     own 2-thread ÷ 1-thread scaling beside it;</li>
+ * <li>AME throughput ÷ each peer STM's, at 1 and 2 threads (> 1).</li>
  * </ul>
- * The uninstrumented variant runs in the same JVM: code outside atomic blocks is the original,
- * untouched bytecode. Usage: {@code Harness [quick]}; quick rounds only smoke-test the harness.
+ * It also writes the results as JSON and a bar chart as SVG. The uninstrumented variant runs in the
+ * same JVM: code outside atomic blocks is the original, untouched bytecode.
+ *
+ * <p>Usage: {@code Harness [full|quick] [WORKLOAD,...] [--json FILE] [--chart FILE]}; quick rounds
+ * only smoke-test the harness. {@code Harness --replot RESULTS.json [--chart FILE]} redraws the
+ * chart of an earlier run.
  */
 public final class Harness {
-  private static final String BANK = "bank transfer";
-  private static final String LIST = "linked-list set";
-  private static final String SKIP = "skip-list set";
-
   private Harness() {}
 
   /**
    * Runs every configuration and prints the table and the ratios; exits with 1 when a data
-   * structure was found corrupted, 2 on a usage error or when the agent is missing.
+   * structure was found corrupted or a peer's classes were rewritten, 2 on a usage error or when
+   * the agent is missing.
    */
   public static void main(String[] args) throws Exception {
-    Timing timing = parse(args);
+    Options options = Options.parse(args);
+    if (options.replot() != null) {
+      ResultsJson.Contents earlier = ResultsJson.read(Path.of(options.replot()));
+      BarChart.write(Path.of(options.chart()), earlier.info(), earlier.results());
+      System.out.println("chart of " + options.replot() + ": " + options.chart());
+      return;
+    }
     try {
       AgentProbe.requireAgent();
     } catch (IllegalStateException e) {
       System.err.println("Harness: " + e.getMessage());
       System.exit(2);
     }
-    printHeader(timing);
+    List<Scenario> scenarios = Scenarios.select(options.workloads());
+    printHeader(options.timing());
+    RunInfo info = RunInfo.now(options.timing());
 
     List<Measurement> results = new ArrayList<>();
-    try (ThroughputMeter meter = new ThroughputMeter(timing)) {
-      measure(meter, results, BANK, BankWorkload::new, 1, Variant.values());
-      measure(meter, results, LIST, ListSetWorkload::new, 1, Variant.values());
-      measure(meter, results, SKIP, SkipListWorkload::new, 1, Variant.values());
-      measure(meter, results, BANK, BankWorkload::new, 2, Variant.values());
-      measure(meter, results, LIST, ListSetWorkload::new, 2, Variant.values());
-      // Uninstrumented code on two threads is race-free only on disjoint data: not on the shared skip list.
-      measure(meter, results, SKIP, SkipListWorkload::new, 2, Variant.GLOBAL_LOCK, Variant.AME);
+    try (ThroughputMeter meter = new ThroughputMeter(options.timing())) {
+      for (Scenario scenario : scenarios) {
+        for (int threads = 1; threads <= ThroughputMeter.MAX_THREADS; threads++) {
+          for (Scenario.Entry entry : scenario.entries()) {
+            if (threads == 1 || entry.twoThreads()) {
+              System.err.printf("measuring %s, %s, %d thread(s)%n", scenario.name(), entry.variant().label(), threads);
+              results.add(meter.measure(scenario, entry, threads));
+            }
+          }
+        }
+      }
     }
+    List<String> rewrittenPeers = PeerCheck.rewrittenClasses();
 
     Report report = new Report(results);
     report.printTable(System.out);
-    report.printRatios(System.out, List.of(BANK, LIST, SKIP));
+    report.printRatios(System.out);
     System.out.println();
     System.out.println("checksum of results (keeps the JIT from dropping the work): " + Sink.checksum());
     System.out.println(loadAverage("at end, this run included"));
-    if (report.printProblems(System.out)) {
+    System.out.printf("peer STM and harness classes that harness.conf excludes but the agent rewrote: %s (of %d checked)%n",
+        rewrittenPeers.isEmpty() ? "none" : String.join(", ", rewrittenPeers), PeerCheck.checkedClasses());
+    RunInfo ended = info.withEnd();
+    ResultsJson.write(Path.of(options.json()), ended, results);
+    BarChart.write(Path.of(options.chart()), ended, results);
+    System.out.println("results: " + options.json() + "   chart: " + options.chart());
+    boolean problems = report.printProblems(System.out);
+    if (problems || !rewrittenPeers.isEmpty()) {
       System.exit(1);
     }
-  }
-
-  private static void measure(ThroughputMeter meter, List<Measurement> results, String name,
-      Supplier<Workload> data, int threads, Variant... variants) throws Exception {
-    for (Variant variant : variants) {
-      System.err.printf("measuring %s, %s, %d thread(s)%n", name, variant.label, threads);
-      results.add(meter.measure(name, data, variant, threads));
-    }
-  }
-
-  private static Timing parse(String[] args) {
-    if (args.length == 0) {
-      return Timing.FULL;
-    }
-    if (args.length == 1 && args[0].equals("quick")) {
-      return Timing.QUICK;
-    }
-    System.err.println("usage: Harness [quick]   (got: " + String.join(" ", args) + ")");
-    System.exit(2);
-    return null;
   }
 
   /** Other processes on a 2-core machine skew every figure: say how busy it was. */

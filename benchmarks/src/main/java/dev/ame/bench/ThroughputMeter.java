@@ -8,7 +8,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Supplier;
 
 /**
  * Measures the throughput of a workload variant on one or two threads: warm-up rounds, then timed
@@ -32,28 +31,34 @@ final class ThroughputMeter implements AutoCloseable {
     this.timing = timing;
   }
 
-  /** Measures {@code variant} on {@code threads} threads against fresh data, so no configuration inherits another's state. */
-  Measurement measure(String name, Supplier<Workload> freshData, Variant variant, int threads) throws Exception {
-    Workload workload = freshData.get();
-    ThreadTask task = variant.task(workload);
+  /** Measures one variant on {@code threads} threads against fresh data, so no configuration inherits another's state. */
+  Measurement measure(Scenario scenario, Scenario.Entry entry, int threads) throws Exception {
+    Workload workload = entry.data().get();
+    ThreadTask task = DriverLoop.forWorkload(workload, threads);
+    long operations = 0;
     for (int round = 0; round < timing.warmupRounds(); round++) {
-      round(task, threads, round);
+      operations += round(task, threads, round).operations();
     }
     double[] rounds = new double[timing.timedRounds()];
     Ame.Statistics before = Ame.statistics();
     for (int round = 0; round < rounds.length; round++) {
-      rounds[round] = round(task, threads, timing.warmupRounds() + round);
+      Round timed = round(task, threads, timing.warmupRounds() + round);
+      rounds[round] = timed.opsPerSecond();
+      operations += timed.operations();
     }
     Ame.Statistics during = Ame.statistics().minus(before);
     Arrays.sort(rounds);
-    return new Measurement(name, variant, threads, rounds[rounds.length / 2], rounds[0], rounds[rounds.length - 1],
-        during, workload.check());
+    return new Measurement(scenario.key(), scenario.name(), entry.variant(), threads, rounds[rounds.length / 2],
+        rounds[0], rounds[rounds.length - 1], during, workload.check(operations));
   }
 
-  private double round(ThreadTask task, int threads, int round) throws Exception {
+  /** One round's throughput (the sum of the threads' own rates) and how many operations it ran. */
+  private record Round(double opsPerSecond, long operations) {}
+
+  private Round round(ThreadTask task, int threads, int round) throws Exception {
     StopSignal stop = new StopSignal();
     CountDownLatch start = new CountDownLatch(1);
-    List<Future<Double>> perThread = new ArrayList<>();
+    List<Future<long[]>> perThread = new ArrayList<>();
     for (int t = 0; t < threads; t++) {
       int thread = t;
       long seed = Rng.seed(round, thread);
@@ -61,17 +66,20 @@ final class ThroughputMeter implements AutoCloseable {
         start.await();
         long began = System.nanoTime();
         long ops = task.run(thread, seed, stop);
-        return ops * 1e9 / (System.nanoTime() - began);
+        return new long[] {ops, System.nanoTime() - began};
       }));
     }
     start.countDown();
     Thread.sleep(timing.roundMillis());
     stop.request();
     double total = 0;
-    for (Future<Double> future : perThread) {
-      total += future.get();
+    long operations = 0;
+    for (Future<long[]> future : perThread) {
+      long[] opsAndNanos = future.get();
+      total += opsAndNanos[0] * 1e9 / opsAndNanos[1];
+      operations += opsAndNanos[0];
     }
-    return total;
+    return new Round(total, operations);
   }
 
   @Override

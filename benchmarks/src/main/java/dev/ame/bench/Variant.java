@@ -1,22 +1,41 @@
 package dev.ame.bench;
 
-/** The ways of running one workload's operations that the harness compares. */
-enum Variant {
-  UNINSTRUMENTED("uninstrumented"),
-  GLOBAL_LOCK("global lock"),
-  AME("AME @Atomic");
-
-  final String label;
-
-  Variant(String label) {
-    this.label = label;
+/**
+ * A way of running a workload's operations. The {@link Kind} says what role it plays in the
+ * ratios; the label names it in the table, the results file and the chart's legend.
+ *
+ * @param label what the table and the chart call it
+ * @param kind its role in the ratios
+ */
+record Variant(String label, Kind kind) {
+  /** The roles the ratios know. */
+  enum Kind {
+    /** the original code, no synchronization: the reference of the single-thread cost */
+    UNINSTRUMENTED,
+    /** every operation of every thread under one lock: the "GIL" of the 2-thread bar */
+    GLOBAL_LOCK,
+    /** hand-made concurrency: fine-grained locks or java.util.concurrent */
+    CONCURRENT,
+    /** an {@code @Atomic} block */
+    AME,
+    /** another STM, in its own idiom */
+    PEER
   }
 
-  ThreadTask task(Workload workload) {
-    return switch (this) {
-      case UNINSTRUMENTED -> workload::runPlain;
-      case GLOBAL_LOCK -> workload::runLocked;
-      case AME -> workload::runAtomic;
-    };
+  static final Variant UNINSTRUMENTED = new Variant("uninstrumented", Kind.UNINSTRUMENTED);
+  static final Variant GLOBAL_LOCK = new Variant("global lock", Kind.GLOBAL_LOCK);
+  static final Variant AME = new Variant("AME @Atomic", Kind.AME);
+  static final Variant MULTIVERSE = new Variant("Multiverse 0.7", Kind.PEER);
+  static final Variant SCALA_STM = new Variant("ScalaSTM 0.11", Kind.PEER);
+  static final Variant CLOJURE = new Variant("Clojure refs 1.12", Kind.PEER);
+
+  /** A java.util.concurrent class or fine-grained locking, named by what it uses. */
+  static Variant concurrent(String label) {
+    return new Variant(label, Kind.CONCURRENT);
+  }
+
+  /** Another {@code @Atomic} variant, named by what its block uses. */
+  static Variant ame(String label) {
+    return new Variant(label, Kind.AME);
   }
 }
