@@ -17,16 +17,17 @@ final class Report {
   }
 
   void printTable(PrintStream out) {
-    String format = "%-18s %-22s %3s %9s %9s %6s %17s %10s %8s %6s %8s%n";
+    String format = "%-18s %-22s %3s %9s %9s %6s %17s %10s %10s %8s %6s %8s%n";
     out.printf(format, "workload", "variant", "thr", "Mops/s", "ns/op/thr", "/lock", "rounds Mops/s", "commits",
-        "aborts", "excl", "irrev");
+        "alone", "aborts", "excl", "irrev");
     for (Measurement m : results) {
       Measurement lock = find(m.key(), Variant.GLOBAL_LOCK, m.threads());
       out.printf(format, m.workload(), m.variant().label(), m.threads(), mops(m.opsPerSecond()),
           String.format("%.1f", m.nanosPerOpPerThread()),
           lock == null ? "" : String.format("%.2f", m.opsPerSecond() / lock.opsPerSecond()),
           mops(m.slowest()) + ".." + mops(m.fastest()),
-          m.transactions().commits(), m.transactions().aborts(), m.transactions().exclusiveRuns(),
+          m.transactions().commits(), m.transactions().aloneRuns(), m.transactions().aborts(),
+          m.transactions().exclusiveRuns(),
           m.transactions().irrevocableRuns());
     }
   }

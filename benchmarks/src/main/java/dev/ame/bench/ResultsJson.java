@@ -39,7 +39,8 @@ final class ResultsJson {
             Double.parseDouble(f.get("opsPerSecond")), Double.parseDouble(f.get("slowestRound")),
             Double.parseDouble(f.get("fastestRound")), new Ame.Statistics(Long.parseLong(f.get("commits")),
                 Long.parseLong(f.get("aborts")), Long.parseLong(f.get("exclusiveRuns")),
-                Long.parseLong(f.get("irrevocableRuns")), 0), f.get("problem")));
+                Long.parseLong(f.get("irrevocableRuns")), 0, Long.parseLong(f.getOrDefault("aloneRuns", "0"))),
+            f.get("problem")));
       }
     }
     if (info == null || results.isEmpty()) {
@@ -108,6 +109,7 @@ final class ResultsJson {
           .append(", \"aborts\": ").append(m.transactions().aborts())
           .append(", \"exclusiveRuns\": ").append(m.transactions().exclusiveRuns())
           .append(", \"irrevocableRuns\": ").append(m.transactions().irrevocableRuns())
+          .append(", \"aloneRuns\": ").append(m.transactions().aloneRuns())
           .append(", \"problem\": ").append(quote(m.problem()))
           .append('}');
     }
