@@ -94,7 +94,9 @@ public final class TxMap<K, V> {
     }
     t[i] = new Node<>(key, h, value, t[i]);
     size.increment();
-    if (size.get() > t.length * 3L / 4) {
+    // The committed size, untracked: an exact get() here made every two puts of new keys conflict
+    // (each reads the count the other adds to); growing a little late is harmless.
+    if (size.plainValue() >= t.length * 3L / 4) {
       grow();
     }
     return null;

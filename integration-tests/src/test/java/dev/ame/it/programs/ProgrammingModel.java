@@ -31,6 +31,7 @@ public final class ProgrammingModel {
     CHECKS.check("atomicExecutor_tasksAreBlocks", ProgrammingModel::executor);
     CHECKS.check("txCounter_incrementsNeverConflict", ProgrammingModel::counter);
     CHECKS.check("txQueue_appendsNeverConflictAndEveryItemIsTakenOnce", ProgrammingModel::queue);
+    CHECKS.check("txMap_blocksOnDifferentKeysNeverConflict", ProgrammingModel::map);
     System.out.println("transactions: " + Ame.statistics());
     CHECKS.exitIfFailed();
   }
@@ -220,6 +221,42 @@ public final class ProgrammingModel {
       expect(seen[i] == 1, "item " + i + " taken " + seen[i] + " times");
     }
     expect(QUEUE.poll() == null, "items left over");
+  }
+
+  static final dev.ame.collections.TxMap<Integer, Long> MAP = new dev.ame.collections.TxMap<>(64);
+
+  /**
+   * Inserts from 4 threads (the map grows on the way), then updates of each thread's own keys:
+   * the updates touch different keys only, so they must not conflict at all.
+   */
+  static void map() throws InterruptedException {
+    int keys = Math.min(n, 2000);
+    runThreads(4, worker -> {
+      for (int i = 0; i < keys; i++) {
+        int key = worker * keys + i;
+        Ame.atomic(() -> {
+          MAP.put(key, 0L);
+        });
+      }
+    });
+    expect(MAP.size() == 4 * keys, "size " + MAP.size() + ", expected " + 4 * keys);
+    Ame.Statistics before = Ame.statistics();
+    runThreads(4, worker -> {
+      for (int round = 0; round < 5; round++) {
+        for (int i = 0; i < keys; i++) {
+          int key = worker * keys + i;
+          Ame.atomic(() -> {
+            MAP.put(key, MAP.get(key) + 1);
+          });
+        }
+      }
+    });
+    Ame.Statistics updates = Ame.statistics().minus(before);
+    for (int key = 0; key < 4 * keys; key++) {
+      expect(MAP.get(key) == 5L, "key " + key + " holds " + MAP.get(key) + ", expected 5");
+    }
+    expect(updates.aborts() == 0, "updates of different keys conflicted: " + updates);
+    System.out.println("  TxMap updates of different keys: " + updates);
   }
 
   interface Worker {
