@@ -38,23 +38,22 @@ final class SerialGate {
   /** A context, held weakly, and its counters, held strongly until folded into {@link #RETIRED}. */
   private static final class Registration extends WeakReference<Txn> {
     final long[] counts;
+    /** Held here so that scans read it without touching the context's own lines. */
+    final Published published;
 
     Registration(Txn t) {
       super(t);
       counts = t.counts;
+      published = t.published;
     }
   }
   private static volatile Txn owner;
   private static final VarHandle OWNER;
-  private static final VarHandle ACTIVE;
-  private static final VarHandle COMMITTING;
 
   static {
     try {
       MethodHandles.Lookup l = MethodHandles.lookup();
       OWNER = l.findStaticVarHandle(SerialGate.class, "owner", Txn.class);
-      ACTIVE = l.findVarHandle(Txn.class, "active", boolean.class);
-      COMMITTING = l.findVarHandle(Txn.class, "committing", long.class);
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
@@ -102,11 +101,11 @@ final class SerialGate {
   /** Enters as a speculative transaction, waiting while another one runs alone. */
   static void enter(Txn t) {
     for (int round = 0; ; round++) {
-      t.active = true;
+      t.published.active = true;
       if (owner == null) {
         return;
       }
-      t.active = false;
+      t.published.active = false;
       if (!contended) {
         contended = true; // someone runs alone while others want in: no more fast paths for now
       }
@@ -125,7 +124,7 @@ final class SerialGate {
    * still sees a stale {@code true} merely waits a little longer.
    */
   static void leave(Txn t) {
-    ACTIVE.setRelease(t, false);
+    t.published.leave();
   }
 
   /**
@@ -139,8 +138,7 @@ final class SerialGate {
       return false;
     }
     for (Registration ref : snapshot) {
-      Txn other = ref.get();
-      if (other != null && other != t && other.active) {
+      if (ref.published != t.published && ref.published.active) {
         OWNER.setRelease((Txn) null);
         contended = true;
         return false;
@@ -158,8 +156,7 @@ final class SerialGate {
       return true;
     }
     for (Registration ref : snapshot) {
-      Txn other = ref.get();
-      if (other != null && other != self && other.active) {
+      if (ref.published != self.published && ref.published.active) {
         return false;
       }
     }
@@ -180,7 +177,7 @@ final class SerialGate {
 
   /** Publishes the write version about to be written back (before the clock tick that makes it). */
   static void publishCommitting(Txn t, long version) {
-    COMMITTING.setRelease(t, version);
+    t.published.publishCommitting(version);
   }
 
   /** Whether another transaction owns the gate (or waits for everyone to leave). */
@@ -211,7 +208,7 @@ final class SerialGate {
       if (other == self) {
         continue;
       }
-      for (int round = 0; other.active; round++) {
+      for (int round = 0; ref.published.active; round++) {
         Backoff.pause(round);
       }
     }
@@ -240,7 +237,7 @@ final class SerialGate {
         continue;
       }
       for (int round = 0; ; round++) {
-        long v = other.committing;
+        long v = ref.published.committing;
         if (v == 0 || v >= version) { // COMMIT_PENDING (-1): its version may be older: wait
           break;
         }

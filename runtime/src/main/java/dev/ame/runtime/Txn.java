@@ -63,10 +63,8 @@ public final class Txn {
   final WriteSet writes = new WriteSet();
   private final ReadSet watch = new ReadSet();
 
-  /** Published for the serial gate: this context is inside a speculative attempt. */
-  volatile boolean active;
-  /** Published for the privatization fence: the write version being written back, or 0. */
-  volatile long committing;
+  /** What this context publishes to other threads (the gate's flag, the fence's version). */
+  final Published published = new Published();
 
   /** Inside an atomic block (any mode). */
   private boolean inBlock;
