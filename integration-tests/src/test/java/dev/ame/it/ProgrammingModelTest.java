@@ -32,7 +32,8 @@ class ProgrammingModelTest {
     for (String check : List.of("parallelFor_everyIterationOnceAsABlock", "parallelForOrdered_equalsTheSequentialLoop",
         "parallelForOrdered_exceptionStopsLaterIterations", "parallelForOrdered_irrevocableBlocksWaitForTheirTurn",
         "atomicExecutor_tasksAreBlocks", "txCounter_incrementsNeverConflict",
-        "txQueue_appendsNeverConflictAndEveryItemIsTakenOnce", "txMap_blocksOnDifferentKeysNeverConflict")) {
+        "txQueue_appendsNeverConflictAndEveryItemIsTakenOnce", "txMap_blocksOnDifferentKeysNeverConflict",
+        "txCounter_getInsideBlocksIsSerializable")) {
       assertTrue(r.stdout().contains("OK " + check), check + "\n" + r.describe());
     }
   }

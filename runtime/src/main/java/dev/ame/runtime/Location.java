@@ -8,6 +8,11 @@ package dev.ame.runtime;
 final class Location {
   static final int ARRAY = -1;
   static final int COUNTER = -2;
+  /** Orec locations of a counter's cells: far apart, so that their lock words do not share a line. */
+  static int counterCell(int cell) {
+    return COUNTER * 16 * (cell + 1);
+  }
+
   /** A queue's appended count (read) and its pending appends (a write: a list added at commit). */
   static final int QUEUE_TAIL = -3;
   /** A queue's head node. */
@@ -27,7 +32,7 @@ final class Location {
 
   static long getBits(Object holder, int field, int index) {
     if (field == COUNTER) {
-      return ((dev.ame.TxCounter) holder).plainValue();
+      return ((dev.ame.TxCounter) holder).cellValue(index);
     }
     if (field == QUEUE_TAIL) {
       return ((dev.ame.TxQueue<?>) holder).appendedCount();
@@ -44,7 +49,7 @@ final class Location {
 
   static void setBits(Object holder, int field, int index, long bits) {
     if (field == COUNTER) {
-      ((dev.ame.TxCounter) holder).addPlain(bits); // a delta: increments commute
+      ((dev.ame.TxCounter) holder).addPlain(index, bits); // a delta: increments commute
     } else if (field == ARRAY) {
       ArrayElements.setBits(holder, index, bits);
     } else {

@@ -96,6 +96,8 @@ public final class Txn {
   /** The last block that retried on this thread: it runs speculatively, so its retry can watch what it read. */
   private String retriedBlock;
   private int speculativeCommits;
+  /** The cell of every {@link dev.ame.TxCounter} that this thread adds to. */
+  private final int counterCell;
   private int loneSamples;
   private long retryDeadline;
   private boolean retryTimedOut;
@@ -105,7 +107,9 @@ public final class Txn {
   private ArrayList<Runnable> onAbort;
 
   private Txn() {
-    lockWord = (IDS.incrementAndGet() << 1) | 1;
+    long id = IDS.incrementAndGet();
+    lockWord = (id << 1) | 1;
+    counterCell = (int) (id & (dev.ame.TxCounter.CELLS - 1));
     SerialGate.register(this);
   }
 
@@ -638,34 +642,45 @@ public final class Txn {
 
   // ---- commutative counters ----
 
-  /** {@code counter.add(delta)}: in a logging block, a delta merged at commit; else applied now. */
+  /** {@code counter.add(delta)}: to this thread's cell; in a logging block at commit, else now. */
   void counterAdd(dev.ame.TxCounter counter, long delta) {
-    int orec = Orecs.index(counter, Location.COUNTER);
+    int orec = Orecs.index(counter, Location.counterCell(counterCell));
     if (inBlock && !inPlace) {
-      writes.addDelta(counter, orec, delta);
+      writes.addDelta(counter, counterCell, orec, delta);
     } else {
-      counter.addPlain(delta);
+      counter.addPlain(counterCell, delta);
       Orecs.setRelease(orec, Orecs.versionWord(inPlace ? inPlaceVersion : Orecs.tick()));
     }
   }
 
-  /** {@code counter.get()} in a block: a tracked read of the value, plus this block's own delta. */
+  /** {@code counter.get()} in a block: tracked reads of every cell, plus this block's own delta. */
   long counterGet(dev.ame.TxCounter counter) {
     if (!inBlock || inPlace) {
       return counter.plainValue();
     }
-    int orec = Orecs.index(counter, Location.COUNTER);
-    long own = writes.deltaOf(counter, orec);
+    long own = writes.deltaOf(counter, counterCell, Orecs.index(counter, Location.counterCell(counterCell)));
+    if (alone) {
+      return counter.plainValue() + own;
+    }
+    long sum = own;
+    for (int cell = 0; cell < dev.ame.TxCounter.CELLS; cell++) {
+      sum += readCell(counter, cell);
+    }
+    return sum;
+  }
+
+  private long readCell(dev.ame.TxCounter counter, int cell) {
+    int orec = Orecs.index(counter, Location.counterCell(cell));
     for (int round = 0; ; round++) {
       long version = stableVersion(orec);
-      long v = counter.plainValue();
+      long v = counter.cellValue(cell);
       java.lang.invoke.VarHandle.acquireFence();
       if (Orecs.getVolatile(orec) == version) {
-        reads.addBits(counter, Location.COUNTER, 0, orec, v, 0);
-        return v + own;
+        reads.addBits(counter, Location.COUNTER, cell, orec, v, 0);
+        return v;
       }
       if (round > Backoff.LOCK_SPINS) {
-        noteConflict(counter, Location.COUNTER, 0, 0, orec);
+        noteConflict(counter, Location.COUNTER, cell, 0, orec);
         throw conflict();
       }
     }

@@ -51,18 +51,18 @@ final class WriteSet extends AccessLog {
   }
 
   /** Adds {@code delta} to the pending delta of a counter (deltas of one block accumulate). */
-  void addDelta(Object counter, int orec, long delta) {
-    int e = find(counter, Location.COUNTER, 0, orec);
+  void addDelta(Object counter, int cell, int orec, long delta) {
+    int e = find(counter, Location.COUNTER, cell, orec);
     if (e >= 0) {
       bits[e] += delta;
     } else {
-      put(counter, Location.COUNTER, 0, orec, delta, null);
+      put(counter, Location.COUNTER, cell, orec, delta, null);
     }
   }
 
   /** The pending delta of a counter in this transaction, 0 if none. */
-  long deltaOf(Object counter, int orec) {
-    int e = size == 0 ? -1 : find(counter, Location.COUNTER, 0, orec);
+  long deltaOf(Object counter, int cell, int orec) {
+    int e = size == 0 ? -1 : find(counter, Location.COUNTER, cell, orec);
     return e >= 0 ? bits[e] : 0;
   }
 

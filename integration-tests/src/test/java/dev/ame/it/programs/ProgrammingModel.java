@@ -32,6 +32,7 @@ public final class ProgrammingModel {
     CHECKS.check("txCounter_incrementsNeverConflict", ProgrammingModel::counter);
     CHECKS.check("txQueue_appendsNeverConflictAndEveryItemIsTakenOnce", ProgrammingModel::queue);
     CHECKS.check("txMap_blocksOnDifferentKeysNeverConflict", ProgrammingModel::map);
+    CHECKS.check("txCounter_getInsideBlocksIsSerializable", ProgrammingModel::counterTickets);
     System.out.println("transactions: " + Ame.statistics());
     CHECKS.exitIfFailed();
   }
@@ -176,6 +177,35 @@ public final class ProgrammingModel {
     Ame.Statistics plain = Ame.statistics().minus(before);
     expect(plainProcessed == 4L * n, "plain counter " + plainProcessed);
     System.out.println("  commutative counter: " + commutative.aborts() + " aborts; plain field: " + plain.aborts() + " aborts");
+  }
+
+  static final TxCounter TICKETS = new TxCounter();
+
+  /**
+   * Blocks that read the counter and then increment it hand out tickets: in a serial order each
+   * block sees a different count, so the tickets must be exactly 0..total-1, each once, however
+   * the threads' increments are spread over the counter's cells.
+   */
+  static void counterTickets() throws InterruptedException {
+    int perThread = Math.min(n, 5000);
+    int total = 4 * perThread;
+    int[] seen = new int[total];
+    runThreads(4, worker -> {
+      for (int i = 0; i < perThread; i++) {
+        long ticket = Ame.atomic(() -> {
+          long t = TICKETS.get();
+          TICKETS.increment();
+          return t;
+        });
+        synchronized (seen) {
+          seen[(int) ticket]++;
+        }
+      }
+    });
+    for (int i = 0; i < total; i++) {
+      expect(seen[i] == 1, "ticket " + i + " handed out " + seen[i] + " times");
+    }
+    expect(TICKETS.get() == total, "counter " + TICKETS.get() + ", expected " + total);
   }
 
   static final dev.ame.TxQueue<Integer> QUEUE = new dev.ame.TxQueue<>();
