@@ -8,6 +8,7 @@ import dev.ame.it.programs.FalseConflicts;
 import dev.ame.it.programs.LongTransaction;
 import dev.ame.it.programs.LostUpdates;
 import dev.ame.it.programs.Opacity;
+import dev.ame.it.programs.Privatization;
 import dev.ame.it.programs.Semantics;
 import dev.ame.it.programs.SerializabilityOracle;
 import java.util.List;
@@ -95,6 +96,22 @@ class CoreGuaranteesTest {
   void opacity_withoutAgent_readersGetStuck(Jvm.Jdk jdk) {
     Jvm.Result r = Jvm.withoutAgent(jdk, Opacity.class, "2", "2", "20000", "10");
     assertNotEquals(0, r.exitCode(), r.describe());
+  }
+
+  @ParameterizedTest
+  @MethodSource("jdks")
+  void privatization_objectTakenOutByABlock_isNeverWrittenByALateCommit(Jvm.Jdk jdk) {
+    Jvm.Result r = Jvm.withAgentSpeculative(jdk, Privatization.class, "3", "300000");
+    assertEquals(0, r.exitCode(), r.describe());
+    assertTrue(r.stdout().contains("OK no private write was overwritten"), r.describe());
+  }
+
+  @ParameterizedTest
+  @MethodSource("jdks")
+  void privatization_withoutAgent_privateWritesAreOverwritten(Jvm.Jdk jdk) {
+    Jvm.Result r = Jvm.withoutAgent(jdk, Privatization.class, "3", "300000");
+    assertNotEquals(0, r.exitCode(), r.describe());
+    assertTrue(r.stdout().contains("FAIL"), r.describe());
   }
 
   @ParameterizedTest
