@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Named checks of a test program: each prints "OK name" or "FAIL name: why". */
-final class Checks {
+public final class Checks {
   /** One check; any throwable fails it. */
   interface Check {
     void run() throws Exception;
@@ -29,7 +29,8 @@ final class Checks {
     }
   }
 
-  static void expect(boolean condition, String message) {
+  /** Throws an {@link AssertionError} with {@code message} unless {@code condition} holds. */
+  public static void expect(boolean condition, String message) {
     if (!condition) {
       throw new AssertionError(message);
     }

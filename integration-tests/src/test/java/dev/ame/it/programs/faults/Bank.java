@@ -1,0 +1,63 @@
+package dev.ame.it.programs.faults;
+
+import dev.ame.Atomic;
+
+/**
+ * Accounts whose total never changes: the invariant that every fault case checks afterwards. A
+ * transfer reads both balances, works a little, then writes both, so that without atomicity
+ * concurrent transfers lose updates and the total drifts (the checks can fail).
+ */
+final class Bank {
+  static final long START = 1_000;
+  final long[] balances;
+
+  Bank(int accounts) {
+    balances = new long[accounts];
+    java.util.Arrays.fill(balances, START);
+  }
+
+  long expectedTotal() {
+    return START * balances.length;
+  }
+
+  @Atomic
+  void transfer(int from, int to, long amount) {
+    if (from == to) {
+      return;
+    }
+    long f = balances[from];
+    long t = balances[to];
+    Work.spin(f + t);
+    balances[from] = f - amount;
+    balances[to] = t + amount;
+  }
+
+  @Atomic
+  long total() {
+    long sum = 0;
+    for (long b : balances) {
+      sum += b;
+    }
+    return sum;
+  }
+
+  /**
+   * Writes every account (each keeps its value): commits only if no block left a lock on one of
+   * them, and only once the serial gate is open again.
+   */
+  @Atomic
+  void touchAll() {
+    for (int i = 0; i < balances.length; i++) {
+      balances[i] = balances[i];
+    }
+  }
+
+  /** The plain sum, outside any block (for the final check, once every thread has stopped). */
+  long plainTotal() {
+    long sum = 0;
+    for (long b : balances) {
+      sum += b;
+    }
+    return sum;
+  }
+}
