@@ -10,8 +10,15 @@ import dev.ame.Atomic;
 final class Bank {
   static final long START = 1_000;
   final long[] balances;
+  /** Steps of work between a transfer's reads and its writes: the window in which updates get lost. */
+  private final int window;
 
   Bank(int accounts) {
+    this(accounts, 32);
+  }
+
+  Bank(int accounts, int window) {
+    this.window = window;
     balances = new long[accounts];
     java.util.Arrays.fill(balances, START);
   }
@@ -27,7 +34,7 @@ final class Bank {
     }
     long f = balances[from];
     long t = balances[to];
-    Work.spin(f + t);
+    Work.spin(f + t, window);
     balances[from] = f - amount;
     balances[to] = t + amount;
   }

@@ -16,8 +16,8 @@ final class ManyThreads {
 
   static void transfers() throws Throwable {
     int threads = 64;
-    int perThread = 1_000;
-    Bank bank = new Bank(16);
+    int perThread = 2_000;
+    Bank bank = new Bank(16, 1_000); // a wide window: a preempted transfer loses updates without AME
     AtomicLong wrongAudits = new AtomicLong();
     CountDownLatch start = new CountDownLatch(1);
     Thread[] workers = new Thread[threads];

@@ -60,13 +60,13 @@ final class ThrowingBlocks {
         raiser.raise(kind, depth, b);
       }
       long f = b[from];
-      Work.spin(f);
+      Work.spin(f, 32);
       b[from] = f - amount;
       if (point == 1) {
         raiser.raise(kind, depth, b);
       }
       long t = b[to];
-      Work.spin(t);
+      Work.spin(t, 32);
       b[to] = t + amount;
       if (point == 2) {
         raiser.raise(kind, depth, b);

@@ -10,9 +10,9 @@ final class Work {
    * Pure arithmetic that widens the window between a read and the write that depends on it, as
    * real work would; the JIT cannot remove it (the result feeds a branch).
    */
-  static long spin(long seed) {
+  static long spin(long seed, int steps) {
     long x = seed;
-    for (int i = 0; i < 8; i++) {
+    for (int i = 0; i < steps; i++) {
       x = x * 6364136223846793005L + 1442695040888963407L;
     }
     if (x == 42) {
