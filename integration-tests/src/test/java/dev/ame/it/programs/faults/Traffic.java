@@ -2,7 +2,6 @@ package dev.ame.it.programs.faults;
 
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Threads that keep committing transfers over a {@link Bank} while a fault happens, and after it.
@@ -16,7 +15,7 @@ final class Traffic {
   private final Bank bank;
   private final Thread[] threads;
   private final AtomicLongArray commits;
-  private final LongAdder faults = new LongAdder();
+  private final AtomicLongArray faults;
   private final AtomicReference<Throwable> firstFault = new AtomicReference<>();
   private volatile boolean stopped;
 
@@ -24,6 +23,7 @@ final class Traffic {
     this.bank = bank;
     this.threads = new Thread[threadCount];
     this.commits = new AtomicLongArray(threadCount);
+    this.faults = new AtomicLongArray(threadCount);
     for (int i = 0; i < threadCount; i++) {
       int id = i;
       threads[i] = new Thread(() -> run(id), "traffic-" + i);
@@ -47,7 +47,9 @@ final class Traffic {
         bank.transfer(from, to, 1 + Work.pick(5));
         commits.incrementAndGet(id);
       } catch (Throwable t) {
-        faults.increment(); // only the out-of-memory case expects any (a tiny allocation can fail too)
+        // Only the out-of-memory case expects any (a tiny allocation can fail too); noting it
+        // allocates nothing, so that it cannot fail in turn.
+        faults.incrementAndGet(id);
         firstFault.compareAndSet(null, t);
       }
     }
@@ -89,7 +91,11 @@ final class Traffic {
 
   /** Transfers that threw (each may have committed half of itself, as an exception commits). */
   long faults() {
-    return faults.sum();
+    long sum = 0;
+    for (int i = 0; i < threads.length; i++) {
+      sum += faults.get(i);
+    }
+    return sum;
   }
 
   Throwable firstFault() {
