@@ -41,16 +41,18 @@ final class Traffic {
   private void run(int id) {
     int n = bank.balances.length;
     while (!stopped) {
-      int from = Work.pick(n);
-      int to = Work.pick(n);
       try {
-        bank.transfer(from, to, 1 + Work.pick(5));
-        commits.incrementAndGet(id);
-      } catch (Throwable t) {
-        // Only the out-of-memory case expects any (a tiny allocation can fail too); noting it
-        // allocates nothing, so that it cannot fail in turn.
+        try {
+          bank.transfer(Work.pick(n), Work.pick(n), 1 + Work.pick(5));
+          commits.incrementAndGet(id);
+        } catch (Throwable t) {
+          // Only the out-of-memory case expects any: noting it allocates nothing.
+          faults.incrementAndGet(id);
+          firstFault.compareAndSet(null, t);
+        }
+      } catch (Throwable again) {
+        // With the heap full even the handler can fail (deoptimizing it allocates): go on.
         faults.incrementAndGet(id);
-        firstFault.compareAndSet(null, t);
       }
     }
   }
