@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * agent does with each (programs under {@code programs/loaders}):
  * <ul>
  *   <li>two sibling webapps (child-first loaders, a directory and a jar), each with its own copy
- *       of a class: rewritten, each copy's blocks atomic (without the agent, hits are lost);
+ *       of a class: rewritten, each copy's blocks atomic (4 threads x 20,000 hits; without the agent, hits are lost);
  *   <li>a loader that does not delegate to the system class loader: reported on stderr, its
  *       classes left unchanged, and calls into them from blocks run irrevocably (atomic);
  *   <li>a class defined at run time with {@code Lookup.defineClass}: rewritten, atomic;
@@ -57,7 +57,8 @@ class ClassLoadersTest {
     Jvm.Result r = Jvm.withoutAgent(jdk, ClassLoaders.class, concurrency.toArray(String[]::new));
     assertNotEquals(0, r.exitCode(), r.describe());
     for (String name : concurrency) {
-      assertTrue(r.stdout().contains("FAIL " + name + ": java.lang.AssertionError"), name + "\n" + r.describe());
+      assertTrue(r.stdout().lines().anyMatch(l -> l.startsWith("FAIL " + name + ": ") && l.contains(" hits counted of ")),
+          name + " lost no hit without the agent: it proves nothing\n" + r.describe());
     }
   }
 

@@ -38,7 +38,7 @@ final class LargeBlocks {
     Traffic traffic = new Traffic(bank, 2).start();
     long exclusiveBefore = Statistics.counter(Statistics.snapshot(), "exclusiveRuns");
     long begin = System.nanoTime();
-    long wrong = audit(bank, 20, 10_000_000);
+    long wrong = audit(bank, 20, 25_000_000);
     double seconds = (System.nanoTime() - begin) / 1e9;
     long exclusive = Statistics.counter(Statistics.snapshot(), "exclusiveRuns") - exclusiveBefore;
     System.out.printf("  the audit block committed after %.1f s (%d exclusive runs meanwhile)%n", seconds, exclusive);

@@ -3,7 +3,7 @@ package dev.ame.it.programs.loaders;
 /** Runs a body many times in several threads at once, and waits for them. */
 final class Hammer {
   static final int THREADS = 4;
-  static final int TIMES = 5_000;
+  static final int TIMES = 20_000;
 
   private Hammer() {}
 
