@@ -3,6 +3,7 @@ package dev.ame.it.programs.faults;
 import dev.ame.Atomic;
 import dev.ame.collections.TxMap;
 import dev.ame.it.programs.Statistics;
+import dev.ame.it.programs.legacy.BoundedBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
@@ -10,8 +11,9 @@ import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
  * A soak run (not part of CI; {@code scripts/soak.sh}): a mixed workload for minutes with the agent
- * — bank transfers, transfers that throw at random points, word counts in a {@link TxMap},
- * producers and consumers through a buffer whose blocks wait (retry) — printing progress every
+ * — bank transfers, transfers that throw at random points, word counts in a {@link TxMap}, a
+ * producer and a consumer through the legacy {@link BoundedBuffer} (its {@code synchronized}
+ * methods are blocks whose {@code wait()} retries, under the script's config) — printing progress every
  * 30 s (commits, aborts, heap used after a GC). At the end it checks the invariants (the bank's
  * total, less what blocks that threw left debited; the word counts; every item consumed once),
  * that the heap after GC stayed flat (the last third of the samples not above the first third by
@@ -22,35 +24,6 @@ import java.util.concurrent.atomic.AtomicLongArray;
  */
 public final class Soak {
   private static final int WORDS = 512;
-
-  /** A bounded buffer whose blocks wait (retry) while it is full or empty. */
-  static final class Buffer {
-    private final long[] items = new long[16];
-    private int head;
-    private int count;
-
-    @Atomic
-    void put(long item) throws InterruptedException {
-      while (count == items.length) {
-        wait();
-      }
-      items[(head + count) % items.length] = item;
-      count++;
-      notifyAll();
-    }
-
-    @Atomic
-    long take() throws InterruptedException {
-      while (count == 0) {
-        wait();
-      }
-      long item = items[head];
-      head = (head + 1) % items.length;
-      count--;
-      notifyAll();
-      return item;
-    }
-  }
 
   /** Counts words in a TxMap: blocks on different words never conflict. */
   static final class Words {
@@ -85,7 +58,7 @@ public final class Soak {
     Bank bank = new Bank(64);
     ThrowingBlocks.FaultyTransfer faulty = new ThrowingBlocks.FaultyTransfer(bank);
     Words words = new Words();
-    Buffer buffer = new Buffer();
+    BoundedBuffer buffer = new BoundedBuffer(16); // legacy synchronized code: blocks under soak.sh's config
     AtomicLongArray blocks = new AtomicLongArray(8); // blocks each worker ran (committed)
     AtomicLong leaked = new AtomicLong();
     AtomicLong produced = new AtomicLong();
