@@ -13,9 +13,10 @@ import java.util.Map;
  * held (other threads, and the faulting one, keep committing; a block writing every account
  * commits at the end).
  *
- * <p>Usage: {@code Faults case...} (every case when none is named, but {@code outOfMemory}, which
- * needs a small heap, {@code -Xmx64m}, and the known-bad {@code twoMillionWrites}). Exits 1 if a case failed; a watchdog ends a run that hangs
- * after {@code faults.watchdogSeconds} (default 150) with every thread's stack.
+ * <p>Usage: {@code Faults case...}; with no argument, every case but the out-of-memory ones
+ * (they need a small heap, {@code -Xmx64m}) and the known-bad {@code twoMillionWrites}. Exits 1
+ * if a case failed; a watchdog ends a run that hangs after {@code faults.watchdogSeconds}
+ * (default 150) with every thread's stack.
  */
 public final class Faults {
   /** One case: returns when its checks hold, throws otherwise. */

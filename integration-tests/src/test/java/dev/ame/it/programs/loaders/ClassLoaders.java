@@ -34,10 +34,6 @@ public final class ClassLoaders {
   private static final String WEBAPP = "dev.ame.it.programs.loaders.webapp.";
   private static final long HITS = (long) Hammer.THREADS * Hammer.TIMES;
 
-  interface Case {
-    void run() throws Exception;
-  }
-
   private ClassLoaders() {}
 
   public static void main(String[] args) throws Exception {

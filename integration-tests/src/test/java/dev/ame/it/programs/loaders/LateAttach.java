@@ -45,7 +45,6 @@ public final class LateAttach {
     checks.check("classLoadedAfter_isAtomicAndCallsTheEarlyClassIrrevocably", () -> {
       LateTally late = new LateTally();
       long hitsBefore = early.hits;
-      Statistics.snapshot();
       long irrevocableBefore = Statistics.counter(Statistics.snapshot(), "irrevocableRuns");
       Hammer.hammer(() -> late.hitBoth(early));
       long expected = (long) Hammer.THREADS * Hammer.TIMES;
