@@ -65,12 +65,25 @@ class FaultsTest {
     expectPassesWithSmallHeap(jdk, "outOfMemory_inABlockOfAThreadThatEnds_othersKeepCommitting");
   }
 
-  @Disabled("bug: after an OutOfMemoryError escapes a block of a JIT-compiled twin, what the block allocated stays "
-      + "reachable as long as its thread lives (56 of 64 MB after System.gc(); freed with -Xint or when the thread ends)")
+  @Disabled("bug: an OutOfMemoryError raised as the wrapper calls Txn.onThrow (heap still full) escapes with the block "
+      + "neither committed nor rolled back: the thread stays in the transaction (Ame.inTransaction() true outside "
+      + "blocks), its later blocks join it and never commit, and its write set keeps the block's allocations alive")
   @ParameterizedTest
   @MethodSource("jdks")
   void outOfMemory_inABlock_threadKeepsCommitting(Jvm.Jdk jdk) {
     expectPassesWithSmallHeap(jdk, "outOfMemory_inABlock_threadAndOthersKeepCommitting");
+  }
+
+  @Disabled("bug: same as above; the transaction left open keeps the serial gate from ever being free: every "
+      + "irrevocable or exclusive block of another thread waits for good, while the faulting thread lives and "
+      + "(seen in 2 of 6 runs) even after it ended")
+  @ParameterizedTest
+  @MethodSource("jdks")
+  void outOfMemory_inABlock_irrevocableBlocksOfOtherThreadsStillRun(Jvm.Jdk jdk) {
+    expectPassesWithSmallHeap(jdk, "outOfMemory_inABlock_anotherThreadsIrrevocableBlockRuns");
+    Jvm.Result r = Jvm.run(jdk, List.of("-Xmx64m", "-Dfaults.oomThenAlone=true"), null, true, Jvm.programs().toString(),
+        Faults.class.getName(), "outOfMemory_inABlockOfAThreadThatEnds_othersKeepCommitting");
+    assertEquals(0, r.exitCode(), r.describe());
   }
 
   @Disabled("bug: a block writing more locations than there are lock words (2^20) never ends: "

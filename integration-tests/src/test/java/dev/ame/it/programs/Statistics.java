@@ -13,6 +13,15 @@ public final class Statistics {
     return s == null ? "no agent" : s.toString();
   }
 
+  /** Whether the calling thread is inside an atomic block ({@code Ame.inTransaction()}); false without the agent. */
+  public static boolean inTransaction() {
+    try {
+      return (Boolean) Class.forName("dev.ame.Ame").getMethod("inTransaction").invoke(null);
+    } catch (ReflectiveOperationException | LinkageError e) {
+      return false;
+    }
+  }
+
   /** The {@code dev.ame.Ame.Statistics} record, or null without the agent. */
   public static Object snapshot() {
     try {

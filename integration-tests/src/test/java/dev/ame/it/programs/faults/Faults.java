@@ -36,6 +36,7 @@ public final class Faults {
     CASES.put("manyThreads_64On2Cores_allFinishTotalKept", ManyThreads::transfers);
     CASES.put("outOfMemory_inABlock_threadAndOthersKeepCommitting", ThrowingBlocks::outOfMemory);
     CASES.put("outOfMemory_inABlockOfAThreadThatEnds_othersKeepCommitting", ThrowingBlocks::outOfMemoryInAnEndingThread);
+    CASES.put("outOfMemory_inABlock_anotherThreadsIrrevocableBlockRuns", ThrowingBlocks::outOfMemoryThenABlockAlone);
   }
 
   private Faults() {}
