@@ -4,16 +4,26 @@ package dev.ame.it.programs;
  * The runtime's counters when the agent is present, read reflectively so that the programs also
  * run without the agent (to show that their checks fail there).
  */
-final class Statistics {
+public final class Statistics {
   private Statistics() {}
 
-  static String describe() {
+  /** The counters as text, or "no agent". */
+  public static String describe() {
     Object s = snapshot();
     return s == null ? "no agent" : s.toString();
   }
 
+  /** Whether the calling thread is inside an atomic block ({@code Ame.inTransaction()}); false without the agent. */
+  public static boolean inTransaction() {
+    try {
+      return (Boolean) Class.forName("dev.ame.Ame").getMethod("inTransaction").invoke(null);
+    } catch (ReflectiveOperationException | LinkageError e) {
+      return false;
+    }
+  }
+
   /** The {@code dev.ame.Ame.Statistics} record, or null without the agent. */
-  static Object snapshot() {
+  public static Object snapshot() {
     try {
       return Class.forName("dev.ame.Ame").getMethod("statistics").invoke(null);
     } catch (ReflectiveOperationException | LinkageError e) {
@@ -22,7 +32,7 @@ final class Statistics {
   }
 
   /** One counter of the snapshot by name (commits, aborts, ...), or -1 without the agent. */
-  static long counter(Object snapshot, String name) {
+  public static long counter(Object snapshot, String name) {
     if (snapshot == null) {
       return -1;
     }

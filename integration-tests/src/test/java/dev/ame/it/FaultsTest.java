@@ -1,0 +1,103 @@
+package dev.ame.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.ame.it.programs.faults.Faults;
+import java.util.List;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Real faults inside atomic blocks, in real JVMs with {@code -javaagent:ame.jar} on every JDK
+ * found (the programs are under {@code programs/faults}): after each, nothing is lost (a bank's
+ * total, or stamps all visible at once) and no lock is left held (the faulting thread and the
+ * others keep committing, and a block writing every account commits). The concurrency checks are
+ * run without the agent too, where they must fail.
+ */
+class FaultsTest {
+  /** The cases that one JVM with the default heap runs. */
+  private static final List<String> CASES = List.of(
+      "exceptions_atRandomPoints_commitTheWritesBeforeTheThrow",
+      "stackOverflow_inABlock_threadAndOthersKeepCommitting",
+      "interrupt_duringRetry_throwsInterruptedExceptionOthersContinue",
+      "longBlock_runningForSeconds_commitsWhileOthersCommit",
+      "hugeBlock_millionWrites_commitsAllVisibleAtOnce",
+      "manyThreads_64On2Cores_allFinishTotalKept");
+
+  /** The cases whose checks are about concurrency: without the agent each must fail. */
+  private static final List<String> CONCURRENCY_CASES = List.of(
+      "exceptions_atRandomPoints_commitTheWritesBeforeTheThrow",
+      "longBlock_runningForSeconds_commitsWhileOthersCommit",
+      "hugeBlock_millionWrites_commitsAllVisibleAtOnce",
+      "manyThreads_64On2Cores_allFinishTotalKept");
+
+  static List<Jvm.Jdk> jdks() {
+    return Jvm.jdks();
+  }
+
+  @ParameterizedTest
+  @MethodSource("jdks")
+  void faults_insideBlocks_loseNothingAndLeaveNoLockHeld(Jvm.Jdk jdk) {
+    Jvm.Result r = Jvm.withAgent(jdk, null, Faults.class, CASES.toArray(String[]::new));
+    for (String name : CASES) {
+      assertTrue(r.stdout().lines().anyMatch(("OK " + name)::equals), name + "\n" + r.describe());
+    }
+    assertEquals(0, r.exitCode(), r.describe());
+  }
+
+  @ParameterizedTest
+  @MethodSource("jdks")
+  void faults_withoutAgent_concurrencyChecksFail(Jvm.Jdk jdk) {
+    Jvm.Result r = Jvm.withoutAgent(jdk, Faults.class, CONCURRENCY_CASES.toArray(String[]::new));
+    assertNotEquals(0, r.exitCode(), r.describe());
+    for (String name : CONCURRENCY_CASES) {
+      assertTrue(r.stdout().lines().anyMatch(l -> l.startsWith("FAIL " + name + ":")),
+          name + " passed without the agent: it proves nothing\n" + r.describe());
+    }
+  }
+
+  @ParameterizedTest
+  @MethodSource("jdks")
+  void outOfMemory_inABlockOfAThreadThatEnds_othersKeepCommitting(Jvm.Jdk jdk) {
+    expectPassesWithSmallHeap(jdk, "outOfMemory_inABlockOfAThreadThatEnds_othersKeepCommitting");
+  }
+
+  @Disabled("bug: an OutOfMemoryError raised as the wrapper calls Txn.onThrow (heap still full) escapes with the block "
+      + "neither committed nor rolled back: the thread stays in the transaction (Ame.inTransaction() true outside "
+      + "blocks), its later blocks join it and never commit, and its write set keeps the block's allocations alive")
+  @ParameterizedTest
+  @MethodSource("jdks")
+  void outOfMemory_inABlock_threadKeepsCommitting(Jvm.Jdk jdk) {
+    expectPassesWithSmallHeap(jdk, "outOfMemory_inABlock_threadAndOthersKeepCommitting");
+  }
+
+  @Disabled("bug: same as above; the transaction left open keeps the serial gate from ever being free: every "
+      + "irrevocable or exclusive block of another thread waits for good, while the faulting thread lives and "
+      + "(seen in 2 of 6 runs) even after it ended")
+  @ParameterizedTest
+  @MethodSource("jdks")
+  void outOfMemory_inABlock_irrevocableBlocksOfOtherThreadsStillRun(Jvm.Jdk jdk) {
+    expectPassesWithSmallHeap(jdk, "outOfMemory_inABlock_anotherThreadsIrrevocableBlockRuns");
+    Jvm.Result r = Jvm.run(jdk, List.of("-Xmx64m", "-Dfaults.oomThenAlone=true"), null, true, Jvm.programs().toString(),
+        Faults.class.getName(), "outOfMemory_inABlockOfAThreadThatEnds_othersKeepCommitting");
+    assertEquals(0, r.exitCode(), r.describe());
+  }
+
+  @Disabled("bug: a block writing more locations than there are lock words (2^20) never ends: "
+      + "WriteSet.insertSlot/find probe linearly from the orec index, so every entry past 2^20 walks one huge cluster")
+  @ParameterizedTest
+  @MethodSource("jdks")
+  void hugeBlock_twoMillionWrites_commits(Jvm.Jdk jdk) {
+    Jvm.Result r = Jvm.withAgent(jdk, null, Faults.class, "hugeBlock_twoMillionWrites_commits");
+    assertEquals(0, r.exitCode(), r.describe());
+  }
+
+  private static void expectPassesWithSmallHeap(Jvm.Jdk jdk, String name) {
+    Jvm.Result r = Jvm.run(jdk, List.of("-Xmx64m"), null, true, Jvm.programs().toString(), Faults.class.getName(), name);
+    assertTrue(r.stdout().lines().anyMatch(("OK " + name)::equals), r.describe());
+    assertEquals(0, r.exitCode(), r.describe());
+  }
+}
