@@ -195,8 +195,6 @@ class LanguageCorpusTest {
     expectSameOutput(jdk, "classInitialization");
   }
 
-  @Disabled("bug: a bound method reference to a method inherited from a superinterface (Stream s; s::iterator) "
-      + "fails to link with the agent, even outside blocks: LambdaConversionException (captured Stream vs BaseStream)")
   @ParameterizedTest
   @MethodSource("jdks")
   void methodReference_boundToAnInheritedInterfaceMethod_links(Jvm.Jdk jdk) {
