@@ -17,7 +17,9 @@
 #                      -javaagent:<ame.jar> to every fork's JVM arguments (what @Fork(jvmArgsAppend) would do).
 #                      The agent jar is agent/target/ame.jar of this checkout, found relative to benchmarks.jar;
 #                      set AME_AGENT=path/to/ame.jar (passed as -Dame.agent) to use another one.
-# Environment: JAVA (java executable, default: java on PATH), SKIP_BUILD=1 (reuse what is built).
+# Environment: JAVA (java executable, default: java on PATH), SKIP_BUILD=1 (reuse what is built),
+#              JAVA_OPTS (more JVM options for the harness, e.g. -Dame.fastPath=false: every block speculative),
+#              AME_OPTIONS (more agent options for the harness, e.g. report=/tmp/report.txt: profiling on).
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -35,7 +37,8 @@ case "$mode" in
   full | quick)
     shift || true
     cd "$root" # the harness's default output paths are relative to the repository root
-    exec "$java" -javaagent:"$agent"=config="$here/harness.conf" -cp "$here/target/ame-benchmarks.jar:$here/target/lib/*" \
+    # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
+    exec "$java" ${JAVA_OPTS:-} -javaagent:"$agent"=config="$here/harness.conf"${AME_OPTIONS:+,$AME_OPTIONS} -cp "$here/target/ame-benchmarks.jar:$here/target/lib/*" \
       dev.ame.bench.Harness "$mode" "$@"
     ;;
   jmh)
