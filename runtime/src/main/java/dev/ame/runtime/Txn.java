@@ -346,26 +346,30 @@ public final class Txn {
    * it leaves a {@code synchronized} block.
    */
   public void onThrow(Throwable e) throws Throwable {
-    if (e != ControlSignal.ABORT && e != ControlSignal.RETRY) {
-      if (commit()) {
-        throw e;
-      }
-      return;
-    }
     try {
-      if (e == ControlSignal.ABORT) {
-        restartAfterAbort();
-      } else {
-        restartAfterRetry();
+      handleThrow(e);
+    } catch (Throwable escaping) {
+      // Leaving by an exception with the block still open means handling failed (an error while
+      // restarting, out of memory, an abort hook that threw): nothing of the block is kept, and
+      // this thread's next block starts from a clean context. A user exception rethrown after
+      // its commit leaves with the block already closed.
+      if (inBlock) {
+        rollback();
+        inBlock = false;
+        inPlace = false;
+        turnReady = null;
       }
-    } catch (Throwable failed) {
-      // An error while restarting (out of memory, an abort hook that threw): the block ends with
-      // nothing of it kept, and this thread's next block starts from a clean context.
-      rollback();
-      inBlock = false;
-      inPlace = false;
-      turnReady = null;
-      throw failed;
+      throw escaping;
+    }
+  }
+
+  private void handleThrow(Throwable e) throws Throwable {
+    if (e == ControlSignal.ABORT) {
+      restartAfterAbort();
+    } else if (e == ControlSignal.RETRY) {
+      restartAfterRetry();
+    } else if (commit()) {
+      throw e;
     }
   }
 
