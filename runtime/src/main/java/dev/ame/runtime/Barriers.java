@@ -130,28 +130,28 @@ public final class Barriers {
   // ---- array elements: load between the orec reads, then the common check ----
 
   public static int readIA(int[] a, int i, int site, Txn t) {
-    if (t.readsMemoryDirectly()) return a[i];
+    if (t.alone) return a[i];
     int orec = Orecs.index(a, i);
     long before = Orecs.getAcquire(orec);
     return (int) t.checkReadBits(a, ARRAY, i, orec, before, site, a[i]);
   }
 
   public static long readJA(long[] a, int i, int site, Txn t) {
-    if (t.readsMemoryDirectly()) return a[i];
+    if (t.alone) return a[i];
     int orec = Orecs.index(a, i);
     long before = Orecs.getAcquire(orec);
     return t.checkReadBits(a, ARRAY, i, orec, before, site, a[i]);
   }
 
   public static float readFA(float[] a, int i, int site, Txn t) {
-    if (t.readsMemoryDirectly()) return a[i];
+    if (t.alone) return a[i];
     int orec = Orecs.index(a, i);
     long before = Orecs.getAcquire(orec);
     return Float.intBitsToFloat((int) t.checkReadBits(a, ARRAY, i, orec, before, site, Float.floatToRawIntBits(a[i])));
   }
 
   public static double readDA(double[] a, int i, int site, Txn t) {
-    if (t.readsMemoryDirectly()) return a[i];
+    if (t.alone) return a[i];
     int orec = Orecs.index(a, i);
     long before = Orecs.getAcquire(orec);
     return Double.longBitsToDouble(t.checkReadBits(a, ARRAY, i, orec, before, site, Double.doubleToRawLongBits(a[i])));
@@ -159,28 +159,28 @@ public final class Barriers {
 
   /** {@code baload} serves both {@code byte[]} and {@code boolean[]}. */
   public static int readBA(Object a, int i, int site, Txn t) {
-    if (t.readsMemoryDirectly()) return (int) ArrayElements.getBits(a, i);
+    if (t.alone) return (int) ArrayElements.getBits(a, i);
     int orec = Orecs.index(a, i);
     long before = Orecs.getAcquire(orec);
     return (int) t.checkReadBits(a, ARRAY, i, orec, before, site, ArrayElements.getBits(a, i));
   }
 
   public static int readCA(char[] a, int i, int site, Txn t) {
-    if (t.readsMemoryDirectly()) return a[i];
+    if (t.alone) return a[i];
     int orec = Orecs.index(a, i);
     long before = Orecs.getAcquire(orec);
     return (int) t.checkReadBits(a, ARRAY, i, orec, before, site, a[i]);
   }
 
   public static int readSA(short[] a, int i, int site, Txn t) {
-    if (t.readsMemoryDirectly()) return a[i];
+    if (t.alone) return a[i];
     int orec = Orecs.index(a, i);
     long before = Orecs.getAcquire(orec);
     return (int) t.checkReadBits(a, ARRAY, i, orec, before, site, a[i]);
   }
 
   public static Object readAA(Object[] a, int i, int site, Txn t) {
-    if (t.readsMemoryDirectly()) return a[i];
+    if (t.alone) return a[i];
     int orec = Orecs.index(a, i);
     long before = Orecs.getAcquire(orec);
     return t.checkReadRef(a, ARRAY, i, orec, before, site, a[i]);
@@ -188,43 +188,58 @@ public final class Barriers {
 
   public static void writeIA(int[] a, int i, int v, Txn t) {
     ArrayElements.checkIndex(a.length, i);
-    t.writeBits(a, ARRAY, i, Orecs.index(a, i), v);
+    if (t.writesElementsInPlace()) {
+      t.undo.addBits(a, i, a[i]);
+      a[i] = v;
+      return;
+    }
+    t.writeElementBits(a, i, v);
   }
 
   public static void writeJA(long[] a, int i, long v, Txn t) {
     ArrayElements.checkIndex(a.length, i);
-    t.writeBits(a, ARRAY, i, Orecs.index(a, i), v);
+    if (t.writesElementsInPlace()) {
+      t.undo.addBits(a, i, a[i]);
+      a[i] = v;
+      return;
+    }
+    t.writeElementBits(a, i, v);
   }
 
   public static void writeFA(float[] a, int i, float v, Txn t) {
     ArrayElements.checkIndex(a.length, i);
-    t.writeBits(a, ARRAY, i, Orecs.index(a, i), Float.floatToRawIntBits(v));
+    t.writeElementBits(a, i, Float.floatToRawIntBits(v));
   }
 
   public static void writeDA(double[] a, int i, double v, Txn t) {
     ArrayElements.checkIndex(a.length, i);
-    t.writeBits(a, ARRAY, i, Orecs.index(a, i), Double.doubleToRawLongBits(v));
+    t.writeElementBits(a, i, Double.doubleToRawLongBits(v));
   }
 
   public static void writeBA(Object a, int i, int v, Txn t) {
     boolean isBoolean = a instanceof boolean[];
     ArrayElements.checkIndex(isBoolean ? ((boolean[]) a).length : ((byte[]) a).length, i);
-    t.writeBits(a, ARRAY, i, Orecs.index(a, i), isBoolean ? v & 1 : (byte) v);
+    t.writeElementBits(a, i, isBoolean ? v & 1 : (byte) v);
   }
 
   public static void writeCA(char[] a, int i, int v, Txn t) {
     ArrayElements.checkIndex(a.length, i);
-    t.writeBits(a, ARRAY, i, Orecs.index(a, i), (char) v);
+    t.writeElementBits(a, i, (char) v);
   }
 
   public static void writeSA(short[] a, int i, int v, Txn t) {
     ArrayElements.checkIndex(a.length, i);
-    t.writeBits(a, ARRAY, i, Orecs.index(a, i), (short) v);
+    t.writeElementBits(a, i, (short) v);
   }
 
   public static void writeAA(Object[] a, int i, Object v, Txn t) {
     ArrayElements.checkStore(a, i, v);
-    t.writeRef(a, ARRAY, i, Orecs.index(a, i), v);
+    if (t.writesElementsInPlace()) {
+      t.undo.addRef(a, i, a[i]);
+      a[i] = v;
+      return;
+    }
+    t.writeElementRef(a, i, v);
   }
 
   /**

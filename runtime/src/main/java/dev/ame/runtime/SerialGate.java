@@ -170,6 +170,21 @@ final class SerialGate {
     }
   }
 
+  /** Threads sleeping in a retry (see {@link Txn}): while there are none, blocks alone need not stamp orecs. */
+  private static final java.util.concurrent.atomic.AtomicInteger SLEEPERS = new java.util.concurrent.atomic.AtomicInteger();
+
+  static void startSleeping() {
+    SLEEPERS.incrementAndGet();
+  }
+
+  static void stopSleeping() {
+    SLEEPERS.decrementAndGet();
+  }
+
+  static boolean anyoneSleeping() {
+    return SLEEPERS.get() != 0;
+  }
+
   /** For tests of the speculative protocol. */
   static void setFastPath(boolean on) {
     fastPath = on;

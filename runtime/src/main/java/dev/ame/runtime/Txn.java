@@ -61,6 +61,8 @@ public final class Txn {
   final long[] counts = new long[Stats.KINDS];
   final ReadSet reads = new ReadSet();
   final WriteSet writes = new WriteSet();
+  /** Array elements written in place by a block running alone (see {@link UndoLog}). */
+  final UndoLog undo = new UndoLog();
   private final ReadSet watch = new ReadSet();
 
   /** What this context publishes to other threads (the gate's flag, the fence's version). */
@@ -196,12 +198,14 @@ public final class Txn {
       finish();
       return true;
     }
-    if (writes.size == 0) {
+    if (alone) {
+      if (writes.size != 0 || undo.size != 0) {
+        commitAlone();
+      }
       finish();
       return true;
     }
-    if (alone) {
-      commitAlone();
+    if (writes.size == 0) {
       finish();
       return true;
     }
@@ -246,18 +250,28 @@ public final class Txn {
    * validate; the new version on each written orec is for retries sleeping on them.
    */
   private void commitAlone() {
+    writes.writeBack();
+    if (!SerialGate.anyoneSleeping() && !ConflictProfiler.enabled()) {
+      // No block ran beside this one and none starts before it ends: the old versions still mean
+      // "unchanged since any later block began". Only a retry sleeping on an orec (and the
+      // profiler) needs to see that it changed.
+      return;
+    }
     long word = Orecs.versionWord(Orecs.tick());
     recordWriters();
-    writes.writeBack();
     for (int e = 0; e < writes.size; e++) {
       Orecs.setRelease(writes.orecs[e], word);
     }
+    undo.stamp(word);
   }
 
   private void recordWriters() {
     if (ConflictProfiler.enabled()) {
       for (int e = 0; e < writes.size; e++) {
         ConflictProfiler.recordWriter(writes.orecs[e], block);
+      }
+      for (int e = 0; e < undo.size; e++) {
+        ConflictProfiler.recordWriter(undo.orecOf(e), block);
       }
     }
   }
@@ -272,6 +286,7 @@ public final class Txn {
     }
     reads.clear();
     writes.clear();
+    undo.clear();
     inPlace = false;
     inBlock = false;
     if (alone) {
@@ -377,6 +392,8 @@ public final class Txn {
   private void rollback() {
     reads.clear();
     writes.clear();
+    undo.restore(); // before the gate opens: nobody may see what the block wrote in place
+    undo.clear();
     if (alone) {
       alone = false;
       SerialGate.release(this);
@@ -426,20 +443,27 @@ public final class Txn {
     retriedBlock = block; // its re-runs log their reads: this wait has only the clock to watch if it ran alone
     reads.copyWatch(watch, rv);
     long clockAtWait = Orecs.now();
-    rollback();
-    counts[Stats.RETRIES]++;
-    for (int round = 0; ; round++) {
-      if (watch.size == 0 ? Orecs.now() != clockAtWait : watch.anyChanged()) {
-        break;
+    // Counted while still inside the attempt: a block that starts alone after this one has left
+    // then sees a sleeper, and stamps what it writes so that this wait notices it.
+    SerialGate.startSleeping();
+    try {
+      rollback();
+      counts[Stats.RETRIES]++;
+      for (int round = 0; ; round++) {
+        if (watch.size == 0 ? Orecs.now() != clockAtWait : watch.anyChanged()) {
+          break;
+        }
+        if (Thread.currentThread().isInterrupted()) {
+          break; // the re-run throws InterruptedException at its wait()
+        }
+        if (retryDeadline != 0 && System.nanoTime() - retryDeadline >= 0) {
+          retryTimedOut = true;
+          break;
+        }
+        Backoff.pause(round);
       }
-      if (Thread.currentThread().isInterrupted()) {
-        break; // the re-run throws InterruptedException at its wait()
-      }
-      if (retryDeadline != 0 && System.nanoTime() - retryDeadline >= 0) {
-        retryTimedOut = true;
-        break;
-      }
-      Backoff.pause(round);
+    } finally {
+      SerialGate.stopSleeping();
     }
     watch.clear();
     attempts = 0;
@@ -501,6 +525,8 @@ public final class Txn {
     for (int e = 0; e < writes.size; e++) {
       Orecs.setRelease(writes.orecs[e], word);
     }
+    undo.stamp(word); // written in place already; from now on the block cannot roll back
+    undo.clear();
     reads.clear();
     writes.clear();
     inPlace = true;
@@ -740,10 +766,38 @@ public final class Txn {
     return null;
   }
 
+  /** Whether array element stores go in place, undo-logged: the block runs alone and can still roll back. */
+  boolean writesElementsInPlace() {
+    return alone && !inPlace;
+  }
+
+  /** An array element store: in place (undo-logged) when the block runs alone, else as any write. */
+  void writeElementBits(Object array, int index, long value) {
+    if (alone && !inPlace) {
+      undo.add(array, index);
+      ArrayElements.setBits(array, index, value);
+    } else {
+      writeBits(array, Location.ARRAY, index, Orecs.index(array, index), value);
+    }
+  }
+
+  /** {@link #writeElementBits} for references. */
+  void writeElementRef(Object[] array, int index, Object value) {
+    if (alone && !inPlace) {
+      undo.add(array, index);
+      ArrayElements.setRef(array, index, value);
+    } else {
+      writeRef(array, Location.ARRAY, index, Orecs.index(array, index), value);
+    }
+  }
+
   void writeBits(Object holder, int field, int index, int orec, long value) {
     if (inPlace) {
       Location.setBits(holder, field, index, value);
       Orecs.setRelease(orec, Orecs.versionWord(inPlaceVersion));
+    } else if (alone && field == Location.ARRAY) {
+      undo.add(holder, index);
+      ArrayElements.setBits(holder, index, value);
     } else {
       writes.put(holder, field, index, orec, value, null);
     }
@@ -753,6 +807,9 @@ public final class Txn {
     if (inPlace) {
       Location.setRef(holder, field, index, value);
       Orecs.setRelease(orec, Orecs.versionWord(inPlaceVersion));
+    } else if (alone && field == Location.ARRAY) {
+      undo.add(holder, index);
+      ArrayElements.setRef(holder, index, value);
     } else {
       writes.put(holder, field, index, orec, 0, value);
     }

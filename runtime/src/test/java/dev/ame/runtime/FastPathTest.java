@@ -35,19 +35,46 @@ class FastPathTest {
   }
 
   @Test
-  void write_aloneIsInvisibleUntilCommit_andReadBackInside() {
+  void arrayWrite_alone_goesInPlace_andCommitStampsItsOrecOnlyForSleepingRetries() {
     long[] a = new long[2];
+    int orec = Orecs.index(a, 0);
     Txn t = Txn.current();
     t.begin("alone");
     Barriers.writeJA(a, 0, 5, t);
-    assertEquals(5, Barriers.readJA(a, 0, 0, t), "the block sees its own write");
-    assertEquals(0, a[0], "writes go to the redo log, so that the block can still roll back");
-    int orec = Orecs.index(a, 0);
+    assertEquals(5, a[0], "nobody else runs: an array element is written in place");
+    assertEquals(5, Barriers.readJA(a, 0, 0, t));
     long versionBefore = Orecs.getVolatile(orec);
     assertTrue(t.commit());
     assertEquals(5, a[0]);
+    assertEquals(versionBefore, Orecs.getVolatile(orec), "nobody sleeps on it: no new version needed");
+
+    SerialGate.startSleeping(); // as a retry does before it leaves its attempt
+    try {
+      t.begin("alone, with a retry asleep");
+      Barriers.writeJA(a, 0, 6, t);
+      assertTrue(t.commit());
+    } finally {
+      SerialGate.stopSleeping();
+    }
     assertTrue(Orecs.version(Orecs.getVolatile(orec)) > Orecs.version(versionBefore),
-        "a written orec gets a new version, so that retries sleeping on it wake up");
+        "with a retry asleep a written orec gets a new version, so that the retry wakes up");
+  }
+
+  @Test
+  void arrayWrites_alone_areRestoredNewestFirstWhenTheBlockRollsBack() {
+    long[] a = {1, 2};
+    Object[] refs = {"x"};
+    Txn t = Txn.current();
+    t.begin("alone");
+    Barriers.writeJA(a, 0, 10, t);
+    Barriers.writeJA(a, 0, 20, t);
+    Barriers.writeJA(a, 1, 30, t);
+    Barriers.writeAA(refs, 0, "y", t);
+    t.abandon();
+    assertEquals(1, a[0], "the value before the block, not an intermediate one");
+    assertEquals(2, a[1]);
+    assertEquals("x", refs[0]);
+    assertFalse(t.isActive());
   }
 
   @Test
