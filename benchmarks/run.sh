@@ -19,7 +19,7 @@
 #                      set AME_AGENT=path/to/ame.jar (passed as -Dame.agent) to use another one.
 # Environment: JAVA (java executable, default: java on PATH), SKIP_BUILD=1 (reuse what is built),
 #              JAVA_OPTS (more JVM options for the harness, e.g. -Dame.fastPath=false: every block speculative),
-#              AME_OPTIONS (more agent options for the harness, e.g. report=/tmp/report.txt: profiling on).
+#              AME_OPTIONS (more agent options for the harness and the JMH forks, e.g. report=/tmp/report.txt: profiling on).
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -53,7 +53,7 @@ case "$mode" in
       [[ $given == 0 ]] && defaults+=($pair)
     done
     set -- "${defaults[@]}" "$@"
-    exec "$java" -Dame.agent="$agent" -jar "$here/target/benchmarks.jar" "$@"
+    exec "$java" -Dame.agent="$agent" -Dame.agentOptions="${AME_OPTIONS:-}" -jar "$here/target/benchmarks.jar" "$@"
     ;;
   *)
     echo "usage: $0 [full | quick] [WORKLOAD,...] [--json FILE] [--chart FILE]   or   $0 jmh [JMH options]   (got: $*)" >&2

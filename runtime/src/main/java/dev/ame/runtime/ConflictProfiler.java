@@ -27,6 +27,8 @@ public final class ConflictProfiler {
   private static volatile String[] lastWriter;
   /** One bit per orec: an abort was seen there, so its writers are recorded. */
   private static volatile long[] watched;
+  /** Whether any orec is watched: until the first abort, commits record no writer at all. */
+  private static volatile boolean watchesAny;
 
   private static final ConcurrentHashMap<String, Conflict> CONFLICTS = new ConcurrentHashMap<>();
   private static final LongAdder WAITED = new LongAdder();
@@ -131,6 +133,11 @@ public final class ConflictProfiler {
     }
   }
 
+  /** Whether commits should call {@link #recordWriter}: profiling, and some orec saw an abort. */
+  static boolean recordsWriters() {
+    return enabled && watchesAny;
+  }
+
   static void recordWriter(int orec, String block) {
     long[] bits = watched;
     if (bits != null && (bits[orec >>> 6] & (1L << orec)) != 0) {
@@ -148,6 +155,7 @@ public final class ConflictProfiler {
     if ((bits[orec >>> 6] & (1L << orec)) == 0) {
       synchronized (ConflictProfiler.class) {
         bits[orec >>> 6] |= 1L << orec; // rare (first abort at an orec); racy readers only miss a writer
+        watchesAny = true;
       }
     }
     String w = table[orec];

@@ -251,14 +251,14 @@ public final class Txn {
    */
   private void commitAlone() {
     writes.writeBack();
-    if (!SerialGate.anyoneSleeping() && !ConflictProfiler.enabled()) {
+    recordWriters();
+    if (!SerialGate.anyoneSleeping()) {
       // No block ran beside this one and none starts before it ends: the old versions still mean
-      // "unchanged since any later block began". Only a retry sleeping on an orec (and the
-      // profiler) needs to see that it changed.
+      // "unchanged since any later block began". Only a retry sleeping on an orec needs to see
+      // that it changed.
       return;
     }
     long word = Orecs.versionWord(Orecs.tick());
-    recordWriters();
     for (int e = 0; e < writes.size; e++) {
       Orecs.setRelease(writes.orecs[e], word);
     }
@@ -266,7 +266,7 @@ public final class Txn {
   }
 
   private void recordWriters() {
-    if (ConflictProfiler.enabled()) {
+    if (ConflictProfiler.recordsWriters()) {
       for (int e = 0; e < writes.size; e++) {
         ConflictProfiler.recordWriter(writes.orecs[e], block);
       }

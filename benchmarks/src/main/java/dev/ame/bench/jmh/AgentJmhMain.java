@@ -72,7 +72,8 @@ public final class AgentJmhMain {
     Path agent = locateAgent();
     List<String> appended = new ArrayList<>();
     appended.addAll(command.getJvmArgsAppend().orElse(List.of())); // JMH's Optional: no ifPresent
-    appended.add("-javaagent:" + agent);
+    String agentOptions = System.getProperty("ame.agentOptions"); // e.g. report=/tmp/r.txt: profiling on
+    appended.add("-javaagent:" + agent + (agentOptions == null || agentOptions.isEmpty() ? "" : "=" + agentOptions));
     Options options = new OptionsBuilder().parent(command).jvmArgsAppend(appended.toArray(String[]::new)).build();
     try {
       new Runner(options).run();
