@@ -38,18 +38,25 @@ abstract class AccessLog {
     }
   }
 
-  final int append(Object holder, int field, int index, int orec, long bitsValue, Object ref) {
+  /** Appends an entry's location; the caller fills in its value column(s). Returns its position. */
+  final int appendLocation(Object holder, int field, int index, int orec) {
     ensureRoom();
     int n = size;
     holders[n] = holder;
     fields[n] = field;
     indexes[n] = index;
     orecs[n] = orec;
-    bits[n] = bitsValue;
-    refs[n] = ref;
     size = n + 1;
     return n;
   }
+
+  final int append(Object holder, int field, int index, int orec, long bitsValue, Object ref) {
+    int n = appendLocation(holder, field, index, orec);
+    bits[n] = bitsValue;
+    refs[n] = ref;
+    return n;
+  }
+
 
   void grow(int capacity) {
     holders = Arrays.copyOf(holders, capacity);

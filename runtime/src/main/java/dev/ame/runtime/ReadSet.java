@@ -29,27 +29,15 @@ final class ReadSet extends AccessLog {
   private int conflictEntry = -1;
 
   void addBits(Object holder, int field, int index, int orec, long value, int site) {
-    ensureRoom();
-    int n = size;
-    holders[n] = holder;
-    fields[n] = field;
-    indexes[n] = index;
-    orecs[n] = orec;
+    int n = appendLocation(holder, field, index, orec);
     bits[n] = value;
     sites[n] = site;
-    size = n + 1;
   }
 
   void addRef(Object holder, int field, int index, int orec, Object value, int site) {
-    ensureRoom();
-    int n = size;
-    holders[n] = holder;
-    fields[n] = field;
-    indexes[n] = index;
-    orecs[n] = orec;
+    int n = appendLocation(holder, field, index, orec);
     refs[n] = value;
     sites[n] = site;
-    size = n + 1;
   }
 
   @Override
