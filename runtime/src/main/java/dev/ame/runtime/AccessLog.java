@@ -69,6 +69,9 @@ abstract class AccessLog {
 
   /** Drops the entries, and the references they held so that the log keeps nothing alive. */
   void clear() {
+    if (size == 0) {
+      return; // the common case of a block that read or wrote nothing of this kind
+    }
     if (capacity > RETAINED_CAPACITY) {
       try {
         resize(INITIAL_CAPACITY);

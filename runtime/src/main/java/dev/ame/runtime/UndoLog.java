@@ -85,6 +85,9 @@ final class UndoLog {
 
   /** Drops the entries and the references they held; a huge block's columns are not kept. */
   void clear() {
+    if (size == 0) {
+      return;
+    }
     if (arrays.length > AccessLog.RETAINED_CAPACITY) {
       try {
         Object[] a = new Object[64];

@@ -99,6 +99,9 @@ final class WriteSet extends AccessLog {
 
   @Override
   void clear() {
+    if (size == 0) {
+      return; // nothing was put: the filter and the index are still empty
+    }
     super.clear();
     filter = 0;
     if (++stamp == Integer.MAX_VALUE) {
