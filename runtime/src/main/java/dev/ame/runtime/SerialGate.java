@@ -63,6 +63,13 @@ final class SerialGate {
 
   static void register(Txn t) {
     synchronized (SerialGate.class) {
+      // Blocks that run alone never retire ended threads (only drains and fences do): drop them
+      // here, so that the fast path's scan stays as long as the live threads, not all threads ever.
+      for (Registration r : CONTEXTS) {
+        if (r.get() == null) {
+          retire(r);
+        }
+      }
       CONTEXTS.add(new Registration(t));
       snapshot = CONTEXTS.toArray(new Registration[0]);
     }

@@ -23,8 +23,10 @@ import java.util.concurrent.atomic.LongAdder;
  *     with the new version. Read-only transactions commit without any of it.</li>
  * <li>The fast path: a block that begins while no other block runs takes the {@link SerialGate}
  *     at once and runs <em>alone</em>: its reads go straight to memory (nothing to log, nothing
- *     can change under it), its writes to the redo log (so that {@code wait()} can still roll it
- *     back), and its commit writes back without locking or validating. A thread that finds the
+ *     can change under it), its array element writes go in place with their old values kept
+ *     ({@link UndoLog}) and its field writes to the redo log, so that {@code wait()} or an error
+ *     can still roll it back, and its commit writes back without locking or validating; it
+ *     stamps new versions only while a retry sleeps ({@link SerialGate#anyoneSleeping}). A thread that finds the
  *     gate taken, or another block running, switches the fast path off for everyone until
  *     commits keep seeing no other block for a while; then blocks are speculative as above.</li>
  * <li>A transaction that keeps aborting backs off, then runs <em>exclusive</em>: it owns the
@@ -49,7 +51,7 @@ public final class Txn {
   private static final ThreadLocal<Txn> CURRENT = ThreadLocal.withInitial(Txn::new);
   private static final AtomicLong IDS = new AtomicLong();
   private static final ConcurrentHashMap<String, LongAdder> IRREVOCABLE_CAUSES = new ConcurrentHashMap<>();
-  /** {@link #committing} while a commit has locked its write set but not yet taken its version. */
+  /** The published committing version while a commit has locked its write set but not yet taken its version. */
   static final long COMMIT_PENDING = -1;
   /** Speculative commits between two looks at whether this thread is alone again (a power of 2). */
   private static final int LONE_SAMPLE_PERIOD = 256;
@@ -182,11 +184,10 @@ public final class Txn {
       throw signal;
     } catch (Throwable unexpected) {
       // An error inside the commit itself (out of memory, say): leave no lock held, no gate owned.
-      inBlock = false;
+      inBlock = false; // first: even if what follows fails, the thread is not left inside the block
       writes.release(Orecs.versionWord(Orecs.tick()));
       SerialGate.publishCommitting(this, 0);
       rollback();
-      inBlock = false;
       inPlace = false;
       turnReady = null;
       throw unexpected;

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** The uncontended fast path: a block that begins while no other block runs runs alone. */
 class FastPathTest {
@@ -90,6 +91,7 @@ class FastPathTest {
   }
 
   @Test
+  @Timeout(20) // a sleeping retry that is never woken (no new version) would hang here
   void retry_alone_rollsBackAndTheReRunIsSpeculative() throws Throwable {
     long[] a = new long[1];
     Txn t = Txn.current();
@@ -112,6 +114,7 @@ class FastPathTest {
   }
 
   @Test
+  @Timeout(20) // a thread left waiting at the gate would hang here
   void secondThread_waitsForTheBlockRunningAlone_thenTheFastPathIsOff() throws Exception {
     long[] a = new long[1];
     Txn t = Txn.current();
@@ -141,6 +144,7 @@ class FastPathTest {
   }
 
   @Test
+  @Timeout(20) // a thread left waiting at the gate would hang here
   void begin_whileAnotherBlockRunsSpeculatively_doesNotRunAlone() throws Exception {
     CountDownLatch inside = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
