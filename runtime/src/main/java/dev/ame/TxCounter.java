@@ -1,8 +1,7 @@
 package dev.ame;
 
+import dev.ame.runtime.CounterCells;
 import dev.ame.runtime.TxnControl;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 
 /**
  * A counter whose increments commute: blocks that only {@link #add} to it never conflict with
@@ -11,18 +10,12 @@ import java.lang.invoke.VarHandle;
  * value (plus the block's own pending delta) and conflicts only with the blocks that add
  * concurrently. Outside blocks, {@code add} and {@code get} are atomic on their own.
  *
- * <p>The value is striped over {@link #CELLS} cells, each on a cache line (and a lock word) of
- * its own, like {@code LongAdder}: a thread adds to its own cell, so the commits of threads
- * that add at the same time do not fight over one line; {@code get} sums the cells.
+ * <p>The value is striped over cells, each on a cache line (and a lock word) of its own, like
+ * {@code LongAdder}: a thread adds to its own cell, so the commits of threads that add at the same
+ * time do not fight over one line; {@code get} sums the cells (see {@link CounterCells}).
  */
 public final class TxCounter {
-  /** How many cells the value is spread over (a power of two). */
-  public static final int CELLS = 8;
-  /** Longs between two cells: one cache line. */
-  private static final int STRIDE = 8;
-  private static final VarHandle CELL = MethodHandles.arrayElementVarHandle(long[].class);
-
-  private final long[] cells = new long[CELLS * STRIDE];
+  private final CounterCells cells = new CounterCells();
 
   /** A counter starting at 0. */
   public TxCounter() {
@@ -30,7 +23,7 @@ public final class TxCounter {
 
   /** Adds {@code delta}; in a block, when the block commits. */
   public void add(long delta) {
-    TxnControl.counterAdd(this, delta);
+    TxnControl.counterAdd(cells, delta);
   }
 
   /** Adds 1. */
@@ -40,30 +33,19 @@ public final class TxCounter {
 
   /** The value (inside a block: as of the block's snapshot, with its own additions). */
   public long get() {
-    return TxnControl.counterGet(this);
+    return TxnControl.counterGet(cells);
   }
 
-  /** For the runtime: the committed value, read without tracking. */
-  public long plainValue() {
-    long sum = 0;
-    for (int c = 0; c < CELLS; c++) {
-      sum += cellValue(c);
-    }
-    return sum;
-  }
-
-  /** For the runtime: the committed value of one cell. */
-  public long cellValue(int cell) {
-    return (long) CELL.getVolatile(cells, cell * STRIDE);
-  }
-
-  /** For the runtime: applies a committed delta to one cell. */
-  public void addPlain(int cell, long delta) {
-    CELL.getAndAdd(cells, cell * STRIDE, delta);
+  /**
+   * The committed value, read without taking part in the caller's block (no conflict with blocks
+   * that add): for heuristics such as a table's growth check, never for decisions that must be exact.
+   */
+  public long committedValue() {
+    return TxnControl.counterCommitted(cells);
   }
 
   @Override
   public String toString() {
-    return Long.toString(plainValue());
+    return cells.toString();
   }
 }

@@ -14,11 +14,12 @@ import org.objectweb.asm.tree.MethodNode;
  * <pre>
  *   Txn t = Txn.current();
  *   if (t.isActive()) return this.m$ame(args, t);      // nested: join the outer block
- *   t.begin("Class#m");
- *   loop: try { r = this.m$ame(args, t); } catch (Throwable e) { t.onThrow(e); goto loop; }
+ *   try { t.begin("Class#m"); loop: r = this.m$ame(args, t); } catch (Throwable e) { t.onThrow(e); goto loop; }
  *   if (!t.commit()) goto loop;
  *   return r;
  * </pre>
+ * {@code begin} is inside the protected range: an asynchronous error ({@code Thread.stop}) that
+ * arrives as it returns still reaches {@code onThrow}, which rolls the block back.
  * The twin is called with {@code invokespecial}/{@code invokestatic}: the wrapper runs because
  * this very method was selected, so its own twin is the one to run.
  */
@@ -44,7 +45,7 @@ final class AtomicWrapper {
     Label tryEnd = new Label();
     Label handler = new Label();
     Label commit = new Label();
-    mv.visitTryCatchBlock(loop, tryEnd, handler, "java/lang/Throwable");
+    mv.visitTryCatchBlock(begin, tryEnd, handler, "java/lang/Throwable");
 
     mv.visitMethodInsn(Opcodes.INVOKESTATIC, TXN, "current", "()" + TXN_DESC, false);
     mv.visitVarInsn(Opcodes.ASTORE, txn);

@@ -33,7 +33,7 @@ import org.objectweb.asm.tree.VarInsnNode;
  * active:
  * <pre>
  *   t = Txn.current(); if (t.isActive()) goto PLAIN;      // inside a block: the original code
- *   pop lock; save the live locals; t.begin("C.m:line");
+ *   pop lock; save the live locals; t.begin("C.m:line");   (begin and the restore also covered by HANDLER)
  *   RETRY: restore the locals
  *     body' (barriers, twin calls, nested monitors elided; each exit's monitorexit becomes
  *            "if (!t.commit()) goto RETRY")
@@ -213,6 +213,8 @@ final class SynchronizedBlocks {
       pre.add(new VarInsnNode(ops[0], slot));
       pre.add(new VarInsnNode(ops[1], shadow));
     }
+    LabelNode beginning = new LabelNode();
+    pre.add(beginning);
     pre.add(new VarInsnNode(Opcodes.ALOAD, txn));
     pre.add(new LdcInsnNode(owner.replace('/', '.') + "." + m.name + (b.line > 0 ? ":" + b.line : "")));
     pre.add(new MethodInsnNode(Opcodes.INVOKEVIRTUAL, TXN, "begin", "(Ljava/lang/String;)V", false));
@@ -241,6 +243,8 @@ final class SynchronizedBlocks {
       }
     }
     first.add(new TryCatchBlockNode(start, end, handler, "java/lang/Throwable"));
+    // begin and the restore of the locals too: an asynchronous error there must still roll back
+    first.add(new TryCatchBlockNode(beginning, start, handler, "java/lang/Throwable"));
     m.tryCatchBlocks.addAll(0, first);
     return nextSlot;
   }

@@ -179,7 +179,7 @@ final class TwinMethodWriter extends MethodVisitor {
         super.visitInsn(Opcodes.DUP);
         super.visitInsn(Opcodes.DUP);
         pushFieldId(id);
-        pushSite();
+        pushSite(owner.replace('/', '.') + "." + name);
         loadTxn();
         super.visitMethodInsn(Opcodes.INVOKESTATIC, BARRIERS, "beforeRead", "(Ljava/lang/Object;II" + TXN_DESC + ")V", false);
         super.visitFieldInsn(opcode, owner, name, descriptor);
@@ -191,7 +191,7 @@ final class TwinMethodWriter extends MethodVisitor {
       case Opcodes.GETSTATIC:
         triggerInitialization(owner, name, descriptor, type);
         pushFieldId(id);
-        pushSite();
+        pushSite(owner.replace('/', '.') + "." + name);
         loadTxn();
         super.visitMethodInsn(Opcodes.INVOKESTATIC, BARRIERS, "beforeReadStatic", "(II" + TXN_DESC + ")V", false);
         super.visitFieldInsn(opcode, owner, name, descriptor);
@@ -202,18 +202,74 @@ final class TwinMethodWriter extends MethodVisitor {
         break;
       case Opcodes.PUTFIELD:
         narrow(type);
-        pushFieldId(id);
-        loadTxn();
-        super.visitMethodInsn(Opcodes.INVOKESTATIC, BARRIERS, "write" + kind, "(Ljava/lang/Object;" + k + "I" + TXN_DESC + ")V", false);
+        storeInPlaceOrLog(owner, name, descriptor, type, id, false);
         break;
       default: // PUTSTATIC
         narrow(type);
         triggerInitialization(owner, name, descriptor, type);
-        pushFieldId(id);
-        loadTxn();
-        super.visitMethodInsn(Opcodes.INVOKESTATIC, BARRIERS, "writeStatic" + kind, "(" + k + "I" + TXN_DESC + ")V", false);
+        storeInPlaceOrLog(owner, name, descriptor, type, id, true);
         break;
     }
+  }
+
+  /**
+   * A field store: in place when the block runs in place (alone or irrevocable), after handing the
+   * field's old value to the runtime ({@code undoX}: kept for a roll-back); else logged
+   * ({@code writeX}). With the value (and the object) on the stack:
+   * <pre>
+   *   aload txn; invokestatic writesInPlace; ifeq LOG
+   *   [obj v] → [v obj obj old] → undoX(obj, old, FIELD, txn) → [obj v]; putfield; goto END
+   *   LOG: writeX(obj, v, FIELD, txn)
+   *   END:
+   * </pre>
+   */
+  private void storeInPlaceOrLog(String owner, String name, String descriptor, Type type, ConstantDynamic id,
+      boolean isStatic) {
+    String kind = RuntimeNames.kind(type);
+    String k = RuntimeNames.kindDescriptor(kind);
+    boolean wide = type.getSize() == 2;
+    Label log = new Label();
+    Label end = new Label();
+    loadTxn();
+    super.visitMethodInsn(Opcodes.INVOKESTATIC, BARRIERS, "writesInPlace", "(" + TXN_DESC + ")Z", false);
+    super.visitJumpInsn(Opcodes.IFEQ, log);
+    if (isStatic) {
+      super.visitFieldInsn(Opcodes.GETSTATIC, owner, name, descriptor); // [v old]
+      pushFieldId(id);
+      loadTxn();
+      super.visitMethodInsn(Opcodes.INVOKESTATIC, BARRIERS, "undoStatic" + kind, "(" + k + "I" + TXN_DESC + ")V", false);
+      super.visitFieldInsn(Opcodes.PUTSTATIC, owner, name, descriptor);
+    } else {
+      if (wide) {
+        super.visitInsn(Opcodes.DUP2_X1); // [v obj v]
+        super.visitInsn(Opcodes.POP2);    // [v obj]
+      } else {
+        super.visitInsn(Opcodes.SWAP);    // [v obj]
+      }
+      super.visitInsn(Opcodes.DUP);
+      super.visitInsn(Opcodes.DUP);       // [v obj obj obj]
+      super.visitFieldInsn(Opcodes.GETFIELD, owner, name, descriptor); // [v obj obj old]
+      pushFieldId(id);
+      loadTxn();
+      super.visitMethodInsn(Opcodes.INVOKESTATIC, BARRIERS, "undo" + kind, "(Ljava/lang/Object;" + k + "I" + TXN_DESC + ")V", false);
+      if (wide) {
+        super.visitInsn(Opcodes.DUP_X2);  // [obj v obj]
+        super.visitInsn(Opcodes.POP);     // [obj v]
+      } else {
+        super.visitInsn(Opcodes.SWAP);    // [obj v]
+      }
+      super.visitFieldInsn(Opcodes.PUTFIELD, owner, name, descriptor);
+    }
+    super.visitJumpInsn(Opcodes.GOTO, end);
+    super.visitLabel(log);
+    pushFieldId(id);
+    loadTxn();
+    if (isStatic) {
+      super.visitMethodInsn(Opcodes.INVOKESTATIC, BARRIERS, "writeStatic" + kind, "(" + k + "I" + TXN_DESC + ")V", false);
+    } else {
+      super.visitMethodInsn(Opcodes.INVOKESTATIC, BARRIERS, "write" + kind, "(Ljava/lang/Object;" + k + "I" + TXN_DESC + ")V", false);
+    }
+    super.visitLabel(end);
   }
 
   /**
@@ -264,16 +320,17 @@ final class TwinMethodWriter extends MethodVisitor {
   @Override
   public void visitInsn(int opcode) {
     switch (opcode) {
-      case Opcodes.IALOAD: readCall("readIA", "([III" + TXN_DESC + ")I"); return;
-      case Opcodes.LALOAD: readCall("readJA", "([JII" + TXN_DESC + ")J"); return;
-      case Opcodes.FALOAD: readCall("readFA", "([FII" + TXN_DESC + ")F"); return;
-      case Opcodes.DALOAD: readCall("readDA", "([DII" + TXN_DESC + ")D"); return;
-      case Opcodes.BALOAD: readCall("readBA", "(Ljava/lang/Object;II" + TXN_DESC + ")I"); return;
-      case Opcodes.CALOAD: readCall("readCA", "([CII" + TXN_DESC + ")I"); return;
-      case Opcodes.SALOAD: readCall("readSA", "([SII" + TXN_DESC + ")I"); return;
+      case Opcodes.IALOAD: readCall("readIA", "([III" + TXN_DESC + ")I", "int"); return;
+      case Opcodes.LALOAD: readCall("readJA", "([JII" + TXN_DESC + ")J", "long"); return;
+      case Opcodes.FALOAD: readCall("readFA", "([FII" + TXN_DESC + ")F", "float"); return;
+      case Opcodes.DALOAD: readCall("readDA", "([DII" + TXN_DESC + ")D", "double"); return;
+      case Opcodes.BALOAD: readCall("readBA", "(Ljava/lang/Object;II" + TXN_DESC + ")I", "byte"); return;
+      case Opcodes.CALOAD: readCall("readCA", "([CII" + TXN_DESC + ")I", "char"); return;
+      case Opcodes.SALOAD: readCall("readSA", "([SII" + TXN_DESC + ")I", "short"); return;
       case Opcodes.AALOAD: {
         String elementType = elementTypeOfArrayBelowTop();
-        readCall("readAA", "([Ljava/lang/Object;II" + TXN_DESC + ")Ljava/lang/Object;");
+        readCall("readAA", "([Ljava/lang/Object;II" + TXN_DESC + ")Ljava/lang/Object;",
+            elementType == null ? "Object" : Type.getObjectType(elementType).getClassName());
         if (elementType != null && !elementType.equals("java/lang/Object")) {
           super.visitTypeInsn(Opcodes.CHECKCAST, elementType);
         }
@@ -301,15 +358,20 @@ final class TwinMethodWriter extends MethodVisitor {
     super.visitMethodInsn(Opcodes.INVOKESTATIC, BARRIERS, name, descriptor, false);
   }
 
-  /** An array read also names its source line, for conflict reports. */
-  private void readCall(String name, String descriptor) {
-    pushSite();
+  /** An array read also names its source line (and the element type it reads), for conflict reports. */
+  private void readCall(String name, String descriptor, String elementType) {
+    pushSite(elementType + "[] element");
     arrayCall(name, descriptor);
   }
 
   /** The number of this source position ({@code Class.method:line}), fixed when the class is rewritten. */
   private void pushSite() {
     super.visitLdcInsn(Sites.register(site()));
+  }
+
+  /** The number of this source position reading {@code location}. */
+  private void pushSite(String location) {
+    super.visitLdcInsn(Sites.register(site(), location));
   }
 
   /** The internal name of the element type of the array under the index on top of the stack. */

@@ -96,7 +96,7 @@ public final class TxMap<K, V> {
     size.increment();
     // The committed size, untracked: an exact get() here made every two puts of new keys conflict
     // (each reads the count the other adds to); growing a little late is harmless.
-    if (size.plainValue() >= t.length * 3L / 4) {
+    if (size.committedValue() >= t.length * 3L / 4) {
       grow();
     }
     return null;

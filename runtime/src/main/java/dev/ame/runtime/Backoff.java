@@ -40,4 +40,19 @@ final class Backoff {
       LockSupport.parkNanos(Math.min(1_000_000L, 1_000L << Math.min(round - 128, 10)));
     }
   }
+
+  /**
+   * One step of a wait for the gate: a holder runs one short block or a switch interval, so the
+   * wait spins, then yields the core for a long while, and naps only once it has lasted
+   * milliseconds (an irrevocable block doing I/O), never more than 50 microseconds at a time.
+   */
+  static void waitForGate(int round) {
+    if (round < 64) {
+      Thread.onSpinWait();
+    } else if (round < 20_000) {
+      Thread.yield();
+    } else {
+      LockSupport.parkNanos(50_000);
+    }
+  }
 }

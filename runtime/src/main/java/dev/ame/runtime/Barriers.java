@@ -8,17 +8,21 @@ package dev.ame.runtime;
  * <pre>
  *   obj; dup; dup; ldc FIELD; ldc SITE; aload txn; invokestatic beforeRead   // remember the orec word
  *   getfield C.f                                                    // the caller's own load
- *   ldc FIELD; aload txn; invokestatic afterReadX                   // validate, log, or own write
+ *   ldc FIELD; aload txn; invokestatic afterReadX                   // check, log, or own write
  * </pre>
  * so the hot path keeps the JIT's plain load. A static read triggers class initialization first
  * ({@code getstatic; pop}), then does the same with {@code beforeReadStatic}/{@code afterReadStaticX}.
- * Array loads and all stores are single calls. Every kind is a thin conversion around the two
- * templates of {@link Txn}: raw bits for primitives, references for objects. A block that runs
- * alone with nothing written yet reads memory directly: {@code beforeRead} does nothing and the
- * {@code afterRead} check returns the loaded value.
+ * A field store is rewritten to a test of {@link #writesInPlace}: in place (a block running alone
+ * or irrevocably) the rewritten code loads the old value, hands it to {@code undoX} and stores
+ * itself; otherwise {@code writeX} logs the store. Array loads and stores are single calls.
+ *
+ * <p>Every method here is small, so that the JIT inlines it at every call site: the fast path of
+ * a block running alone is a test of a flag and the plain access; that of a speculative attempt is
+ * {@link Speculation}'s check of the orec and one append to the read log. Slow paths are out of
+ * line. Every kind is a thin conversion around the two templates of raw bits for primitives and
+ * references for objects.
  */
 public final class Barriers {
-  private static final int NONE = 0;
   private static final int ARRAY = Location.ARRAY;
 
   private Barriers() {}
@@ -26,65 +30,82 @@ public final class Barriers {
   // ---- instance fields ----
 
   public static void beforeRead(Object holder, int field, int site, Txn t) {
-    if (t.readsMemoryDirectly()) {
-      return; // afterRead* returns the value loaded: nothing else can have changed it
+    if (!t.inPlace) {
+      t.spec.beforeRead(Orecs.index(holder, field), site);
     }
-    int orec = Orecs.index(holder, field);
-    t.pendingSite = site;
-    t.pendingOrec = orec;
-    t.pendingVersion = Orecs.getAcquire(orec);
   }
 
   public static int afterReadI(Object holder, int v, int field, Txn t) {
-    return (int) t.checkReadBits(holder, field, NONE, t.pendingOrec, t.pendingVersion, t.pendingSite, v);
+    return t.inPlace ? v : (int) t.spec.checkBits(holder, field, v);
   }
 
   public static long afterReadJ(Object holder, long v, int field, Txn t) {
-    return t.checkReadBits(holder, field, NONE, t.pendingOrec, t.pendingVersion, t.pendingSite, v);
+    return t.inPlace ? v : t.spec.checkBits(holder, field, v);
   }
 
   public static float afterReadF(Object holder, float v, int field, Txn t) {
-    return Float.intBitsToFloat((int) t.checkReadBits(holder, field, NONE, t.pendingOrec, t.pendingVersion, t.pendingSite, Float.floatToRawIntBits(v)));
+    return t.inPlace ? v : Float.intBitsToFloat((int) t.spec.checkBits(holder, field, Float.floatToRawIntBits(v)));
   }
 
   public static double afterReadD(Object holder, double v, int field, Txn t) {
-    return Double.longBitsToDouble(t.checkReadBits(holder, field, NONE, t.pendingOrec, t.pendingVersion, t.pendingSite, Double.doubleToRawLongBits(v)));
+    return t.inPlace ? v : Double.longBitsToDouble(t.spec.checkBits(holder, field, Double.doubleToRawLongBits(v)));
   }
 
   public static Object afterReadA(Object holder, Object v, int field, Txn t) {
-    return t.checkReadRef(holder, field, NONE, t.pendingOrec, t.pendingVersion, t.pendingSite, v);
+    return t.inPlace ? v : t.spec.checkRef(holder, field, v);
+  }
+
+  /** Whether a field store goes in place (the rewritten code then stores itself, after {@code undoX}). */
+  public static boolean writesInPlace(Txn t) {
+    return t.inPlace;
+  }
+
+  public static void undoI(Object holder, int old, int field, Txn t) {
+    t.beforeInPlaceBits(holder, field, 0, old);
+  }
+
+  public static void undoJ(Object holder, long old, int field, Txn t) {
+    t.beforeInPlaceBits(holder, field, 0, old);
+  }
+
+  public static void undoF(Object holder, float old, int field, Txn t) {
+    t.beforeInPlaceBits(holder, field, 0, Float.floatToRawIntBits(old));
+  }
+
+  public static void undoD(Object holder, double old, int field, Txn t) {
+    t.beforeInPlaceBits(holder, field, 0, Double.doubleToRawLongBits(old));
+  }
+
+  public static void undoA(Object holder, Object old, int field, Txn t) {
+    t.beforeInPlaceRef(holder, field, 0, old);
   }
 
   public static void writeI(Object holder, int v, int field, Txn t) {
-    t.writeBits(nonNull(holder), field, NONE, Orecs.index(holder, field), v);
+    writeBits(nonNull(holder), field, v, t);
   }
 
   public static void writeJ(Object holder, long v, int field, Txn t) {
-    t.writeBits(nonNull(holder), field, NONE, Orecs.index(holder, field), v);
+    writeBits(nonNull(holder), field, v, t);
   }
 
   public static void writeF(Object holder, float v, int field, Txn t) {
-    t.writeBits(nonNull(holder), field, NONE, Orecs.index(holder, field), Float.floatToRawIntBits(v));
+    writeBits(nonNull(holder), field, Float.floatToRawIntBits(v), t);
   }
 
   public static void writeD(Object holder, double v, int field, Txn t) {
-    t.writeBits(nonNull(holder), field, NONE, Orecs.index(holder, field), Double.doubleToRawLongBits(v));
+    writeBits(nonNull(holder), field, Double.doubleToRawLongBits(v), t);
   }
 
   public static void writeA(Object holder, Object v, int field, Txn t) {
-    t.writeRef(nonNull(holder), field, NONE, Orecs.index(holder, field), v);
+    writeRef(nonNull(holder), field, v, t);
   }
 
   // ---- static fields (holder null) ----
 
   public static void beforeReadStatic(int field, int site, Txn t) {
-    if (t.readsMemoryDirectly()) {
-      return;
+    if (!t.inPlace) {
+      t.spec.beforeRead(Orecs.staticIndex(field), site);
     }
-    int orec = Orecs.staticIndex(field);
-    t.pendingSite = site;
-    t.pendingOrec = orec;
-    t.pendingVersion = Orecs.getAcquire(orec);
   }
 
   public static int afterReadStaticI(int v, int field, Txn t) {
@@ -107,150 +128,194 @@ public final class Barriers {
     return afterReadA(null, v, field, t);
   }
 
+  public static void undoStaticI(int old, int field, Txn t) {
+    t.beforeInPlaceBits(null, field, 0, old);
+  }
+
+  public static void undoStaticJ(long old, int field, Txn t) {
+    t.beforeInPlaceBits(null, field, 0, old);
+  }
+
+  public static void undoStaticF(float old, int field, Txn t) {
+    t.beforeInPlaceBits(null, field, 0, Float.floatToRawIntBits(old));
+  }
+
+  public static void undoStaticD(double old, int field, Txn t) {
+    t.beforeInPlaceBits(null, field, 0, Double.doubleToRawLongBits(old));
+  }
+
+  public static void undoStaticA(Object old, int field, Txn t) {
+    t.beforeInPlaceRef(null, field, 0, old);
+  }
+
   public static void writeStaticI(int v, int field, Txn t) {
-    t.writeBits(null, field, NONE, Orecs.staticIndex(field), v);
+    writeBits(null, field, v, t);
   }
 
   public static void writeStaticJ(long v, int field, Txn t) {
-    t.writeBits(null, field, NONE, Orecs.staticIndex(field), v);
+    writeBits(null, field, v, t);
   }
 
   public static void writeStaticF(float v, int field, Txn t) {
-    t.writeBits(null, field, NONE, Orecs.staticIndex(field), Float.floatToRawIntBits(v));
+    writeBits(null, field, Float.floatToRawIntBits(v), t);
   }
 
   public static void writeStaticD(double v, int field, Txn t) {
-    t.writeBits(null, field, NONE, Orecs.staticIndex(field), Double.doubleToRawLongBits(v));
+    writeBits(null, field, Double.doubleToRawLongBits(v), t);
   }
 
   public static void writeStaticA(Object v, int field, Txn t) {
-    t.writeRef(null, field, NONE, Orecs.staticIndex(field), v);
+    writeRef(null, field, v, t);
   }
 
-  // ---- array elements: load between the orec reads, then the common check ----
+  /** A logged field store; in place (by the field's accessor) if the block runs in place after all. */
+  private static void writeBits(Object holder, int field, long v, Txn t) {
+    if (t.inPlace) {
+      FieldRef f = Fields.get(field);
+      t.beforeInPlaceBits(holder, field, 0, f.getBits(holder));
+      f.setBits(holder, v);
+    } else {
+      t.spec.writeBits(holder, field, 0, Location.orecOf(holder, field, 0), v);
+    }
+  }
+
+  private static void writeRef(Object holder, int field, Object v, Txn t) {
+    if (t.inPlace) {
+      FieldRef f = Fields.get(field);
+      t.beforeInPlaceRef(holder, field, 0, f.getRef(holder));
+      f.setRef(holder, v);
+    } else {
+      t.spec.writeRef(holder, field, 0, Location.orecOf(holder, field, 0), v);
+    }
+  }
+
+  // ---- array elements: the orec word, the caller's load, then the check ----
 
   public static int readIA(int[] a, int i, int site, Txn t) {
-    if (t.alone) return a[i];
+    if (t.inPlace) return a[i];
     int orec = Orecs.index(a, i);
     long before = Orecs.getAcquire(orec);
-    return (int) t.checkReadBits(a, ARRAY, i, orec, before, site, a[i]);
+    return (int) t.spec.checkElementBits(a, i, orec, before, site, a[i]);
   }
 
   public static long readJA(long[] a, int i, int site, Txn t) {
-    if (t.alone) return a[i];
+    if (t.inPlace) return a[i];
     int orec = Orecs.index(a, i);
     long before = Orecs.getAcquire(orec);
-    return t.checkReadBits(a, ARRAY, i, orec, before, site, a[i]);
+    return t.spec.checkElementBits(a, i, orec, before, site, a[i]);
   }
 
   public static float readFA(float[] a, int i, int site, Txn t) {
-    if (t.alone) return a[i];
+    if (t.inPlace) return a[i];
     int orec = Orecs.index(a, i);
     long before = Orecs.getAcquire(orec);
-    return Float.intBitsToFloat((int) t.checkReadBits(a, ARRAY, i, orec, before, site, Float.floatToRawIntBits(a[i])));
+    return Float.intBitsToFloat((int) t.spec.checkElementBits(a, i, orec, before, site, Float.floatToRawIntBits(a[i])));
   }
 
   public static double readDA(double[] a, int i, int site, Txn t) {
-    if (t.alone) return a[i];
+    if (t.inPlace) return a[i];
     int orec = Orecs.index(a, i);
     long before = Orecs.getAcquire(orec);
-    return Double.longBitsToDouble(t.checkReadBits(a, ARRAY, i, orec, before, site, Double.doubleToRawLongBits(a[i])));
+    return Double.longBitsToDouble(t.spec.checkElementBits(a, i, orec, before, site, Double.doubleToRawLongBits(a[i])));
   }
 
   /** {@code baload} serves both {@code byte[]} and {@code boolean[]}. */
   public static int readBA(Object a, int i, int site, Txn t) {
-    if (t.alone) return (int) ArrayElements.getBits(a, i);
+    if (t.inPlace) return (int) ArrayElements.getBits(a, i);
     int orec = Orecs.index(a, i);
     long before = Orecs.getAcquire(orec);
-    return (int) t.checkReadBits(a, ARRAY, i, orec, before, site, ArrayElements.getBits(a, i));
+    return (int) t.spec.checkElementBits(a, i, orec, before, site, ArrayElements.getBits(a, i));
   }
 
   public static int readCA(char[] a, int i, int site, Txn t) {
-    if (t.alone) return a[i];
+    if (t.inPlace) return a[i];
     int orec = Orecs.index(a, i);
     long before = Orecs.getAcquire(orec);
-    return (int) t.checkReadBits(a, ARRAY, i, orec, before, site, a[i]);
+    return (int) t.spec.checkElementBits(a, i, orec, before, site, a[i]);
   }
 
   public static int readSA(short[] a, int i, int site, Txn t) {
-    if (t.alone) return a[i];
+    if (t.inPlace) return a[i];
     int orec = Orecs.index(a, i);
     long before = Orecs.getAcquire(orec);
-    return (int) t.checkReadBits(a, ARRAY, i, orec, before, site, a[i]);
+    return (int) t.spec.checkElementBits(a, i, orec, before, site, a[i]);
   }
 
   public static Object readAA(Object[] a, int i, int site, Txn t) {
-    if (t.alone) return a[i];
+    if (t.inPlace) return a[i];
     int orec = Orecs.index(a, i);
     long before = Orecs.getAcquire(orec);
-    return t.checkReadRef(a, ARRAY, i, orec, before, site, a[i]);
+    return t.spec.checkElementRef(a, i, orec, before, site, a[i]);
   }
 
   public static void writeIA(int[] a, int i, int v, Txn t) {
-    ArrayElements.checkIndex(a.length, i);
-    if (t.writesElementsInPlace()) {
-      t.undo.addBits(a, i, a[i]);
+    if (t.inPlace) {
+      t.beforeInPlaceBits(a, ARRAY, i, a[i]);
       a[i] = v;
-      return;
+    } else {
+      ArrayElements.checkIndex(a.length, i);
+      t.spec.writeBits(a, ARRAY, i, Orecs.index(a, i), v);
     }
-    t.writeElementBits(a, i, v);
   }
 
   public static void writeJA(long[] a, int i, long v, Txn t) {
-    ArrayElements.checkIndex(a.length, i);
-    if (t.writesElementsInPlace()) {
-      t.undo.addBits(a, i, a[i]);
+    if (t.inPlace) {
+      t.beforeInPlaceBits(a, ARRAY, i, a[i]);
       a[i] = v;
-      return;
+    } else {
+      ArrayElements.checkIndex(a.length, i);
+      t.spec.writeBits(a, ARRAY, i, Orecs.index(a, i), v);
     }
-    t.writeElementBits(a, i, v);
   }
 
   public static void writeFA(float[] a, int i, float v, Txn t) {
-    ArrayElements.checkIndex(a.length, i);
-    t.writeElementBits(a, i, Float.floatToRawIntBits(v));
+    writeElementBits(a, a.length, i, Float.floatToRawIntBits(v), t);
   }
 
   public static void writeDA(double[] a, int i, double v, Txn t) {
-    ArrayElements.checkIndex(a.length, i);
-    t.writeElementBits(a, i, Double.doubleToRawLongBits(v));
+    writeElementBits(a, a.length, i, Double.doubleToRawLongBits(v), t);
   }
 
   public static void writeBA(Object a, int i, int v, Txn t) {
     boolean isBoolean = a instanceof boolean[];
-    ArrayElements.checkIndex(isBoolean ? ((boolean[]) a).length : ((byte[]) a).length, i);
-    t.writeElementBits(a, i, isBoolean ? v & 1 : (byte) v);
+    writeElementBits(a, isBoolean ? ((boolean[]) a).length : ((byte[]) a).length, i, isBoolean ? v & 1 : (byte) v, t);
   }
 
   public static void writeCA(char[] a, int i, int v, Txn t) {
-    ArrayElements.checkIndex(a.length, i);
-    t.writeElementBits(a, i, (char) v);
+    writeElementBits(a, a.length, i, (char) v, t);
   }
 
   public static void writeSA(short[] a, int i, int v, Txn t) {
-    ArrayElements.checkIndex(a.length, i);
-    t.writeElementBits(a, i, (short) v);
+    writeElementBits(a, a.length, i, (short) v, t);
   }
 
   public static void writeAA(Object[] a, int i, Object v, Txn t) {
     ArrayElements.checkStore(a, i, v);
-    if (t.writesElementsInPlace()) {
-      t.undo.addRef(a, i, a[i]);
+    if (t.inPlace) {
+      t.beforeInPlaceRef(a, ARRAY, i, a[i]);
       a[i] = v;
-      return;
+    } else {
+      t.spec.writeRef(a, ARRAY, i, Orecs.index(a, i), v);
     }
-    t.writeElementRef(a, i, v);
+  }
+
+  /** The generic element store (the bits convention of {@link ArrayElements}). */
+  private static void writeElementBits(Object a, int length, int i, long v, Txn t) {
+    ArrayElements.checkIndex(length, i);
+    if (t.inPlace) {
+      t.beforeInPlaceBits(a, ARRAY, i, ArrayElements.getBits(a, i));
+      ArrayElements.setBits(a, i, v);
+    } else {
+      t.spec.writeBits(a, ARRAY, i, Orecs.index(a, i), v);
+    }
   }
 
   /**
-   * {@code System.arraycopy} inside a block: element by element through the barriers, reading
-   * everything before writing anything, as if through a temporary array (the JDK's contract).
+   * {@code System.arraycopy} inside a block: in place when the block runs in place (its old
+   * elements kept first), else element by element through the barriers, reading everything before
+   * writing anything, as if through a temporary array (the JDK's contract).
    */
   public static void arraycopy(Object src, int srcPos, Object dst, int dstPos, int length, int site, Txn t) {
-    if (t.inPlace) {
-      System.arraycopy(src, srcPos, dst, dstPos, length);
-      return;
-    }
     if (src == null || dst == null) {
       throw new NullPointerException();
     }
@@ -269,7 +334,16 @@ public final class Barriers {
       throw new ArrayIndexOutOfBoundsException("arraycopy: last source index " + ((long) srcPos + length)
           + " out of bounds for length " + srcLength);
     }
-    if (refs) {
+    if (t.inPlace) {
+      for (int i = 0; i < length; i++) {
+        if (refs) {
+          t.beforeInPlaceRef(dst, ARRAY, dstPos + i, ((Object[]) dst)[dstPos + i]);
+        } else {
+          t.beforeInPlaceBits(dst, ARRAY, dstPos + i, ArrayElements.getBits(dst, dstPos + i));
+        }
+      }
+      System.arraycopy(src, srcPos, dst, dstPos, length);
+    } else if (refs) {
       Object[] tmp = new Object[length];
       for (int i = 0; i < length; i++) {
         tmp[i] = readAA((Object[]) src, srcPos + i, site, t);
@@ -280,14 +354,19 @@ public final class Barriers {
     } else {
       long[] tmp = new long[length];
       for (int i = 0; i < length; i++) {
-        int orec = Orecs.index(src, srcPos + i);
-        long before = Orecs.getAcquire(orec);
-        tmp[i] = t.checkReadBits(src, ARRAY, srcPos + i, orec, before, site, ArrayElements.getBits(src, srcPos + i));
+        tmp[i] = readElementBits(src, srcPos + i, site, t);
       }
       for (int i = 0; i < length; i++) {
-        t.writeBits(dst, ARRAY, dstPos + i, Orecs.index(dst, dstPos + i), tmp[i]);
+        t.spec.writeBits(dst, ARRAY, dstPos + i, Orecs.index(dst, dstPos + i), tmp[i]);
       }
     }
+  }
+
+  /** A speculative read of any primitive element, in the bits convention. */
+  private static long readElementBits(Object a, int i, int site, Txn t) {
+    int orec = Orecs.index(a, i);
+    long before = Orecs.getAcquire(orec);
+    return t.spec.checkElementBits(a, i, orec, before, site, ArrayElements.getBits(a, i));
   }
 
   /** {@code array.clone()} inside a block: a new array of the elements as this block sees them. */
@@ -303,9 +382,7 @@ public final class Barriers {
       if (array instanceof Object[]) {
         ArrayElements.setRef(copy, i, readAA((Object[]) array, i, site, t));
       } else {
-        int orec = Orecs.index(array, i);
-        long before = Orecs.getAcquire(orec);
-        ArrayElements.setBits(copy, i, t.checkReadBits(array, ARRAY, i, orec, before, site, ArrayElements.getBits(array, i)));
+        ArrayElements.setBits(copy, i, readElementBits(array, i, site, t));
       }
     }
     return copy;

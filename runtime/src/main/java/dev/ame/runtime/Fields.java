@@ -69,6 +69,17 @@ public final class Fields {
     }
   }
 
+  /** For tests: the id of a field of a class that the runtime's module can look into. */
+  static int idOf(Class<?> owner, String fieldName) {
+    try {
+      boolean isStatic = java.lang.reflect.Modifier.isStatic(owner.getDeclaredField(fieldName).getModifiers());
+      return id(MethodHandles.privateLookupIn(owner, MethodHandles.lookup()), "field", Integer.class, owner, fieldName,
+          isStatic ? 1 : 0);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalArgumentException(owner.getName() + "." + fieldName, e);
+    }
+  }
+
   static FieldRef get(int id) {
     return refs[id];
   }

@@ -7,11 +7,8 @@ package dev.ame.runtime;
  */
 final class Location {
   static final int ARRAY = -1;
+  /** A {@link CounterCells} cell (by index); its logged "write" is a delta. */
   static final int COUNTER = -2;
-  /** Orec locations of a counter's cells: far apart, so that their lock words do not share a line. */
-  static int counterCell(int cell) {
-    return COUNTER * 16 * (cell + 1);
-  }
 
   /** A queue's appended count (read) and its pending appends (a write: a list added at commit). */
   static final int QUEUE_TAIL = -3;
@@ -19,6 +16,14 @@ final class Location {
   static final int QUEUE_HEAD = -4;
 
   private Location() {}
+
+  /** The orec of a location, as the barriers compute it. */
+  static int orecOf(Object holder, int field, int index) {
+    if (field == ARRAY) {
+      return Orecs.index(holder, index);
+    }
+    return holder == null ? Orecs.staticIndex(field) : Orecs.index(holder, field);
+  }
 
   static boolean isReference(Object holder, int field) {
     switch (field) {
@@ -32,24 +37,24 @@ final class Location {
 
   static long getBits(Object holder, int field, int index) {
     if (field == COUNTER) {
-      return ((dev.ame.TxCounter) holder).cellValue(index);
+      return ((CounterCells) holder).cellValue(index);
     }
     if (field == QUEUE_TAIL) {
-      return ((dev.ame.TxQueue<?>) holder).appendedCount();
+      return ((QueueState) holder).appendedCount();
     }
     return field == ARRAY ? ArrayElements.getBits(holder, index) : Fields.get(field).getBits(holder);
   }
 
   static Object getRef(Object holder, int field, int index) {
     if (field == QUEUE_HEAD) {
-      return ((dev.ame.TxQueue<?>) holder).headNode();
+      return ((QueueState) holder).headNode();
     }
     return field == ARRAY ? ArrayElements.getRef(holder, index) : Fields.get(field).getRef(holder);
   }
 
   static void setBits(Object holder, int field, int index, long bits) {
     if (field == COUNTER) {
-      ((dev.ame.TxCounter) holder).addPlain(index, bits); // a delta: increments commute
+      ((CounterCells) holder).addPlain(index, bits); // a delta: increments commute
     } else if (field == ARRAY) {
       ArrayElements.setBits(holder, index, bits);
     } else {
@@ -59,9 +64,9 @@ final class Location {
 
   static void setRef(Object holder, int field, int index, Object value) {
     if (field == QUEUE_TAIL) {
-      ((dev.ame.TxQueue<?>) holder).appendAll((java.util.List<?>) value); // pending appends, at commit
+      ((QueueState) holder).appendAll((java.util.List<?>) value); // pending appends, at commit
     } else if (field == QUEUE_HEAD) {
-      ((dev.ame.TxQueue<?>) holder).setHeadNode(value);
+      ((QueueState) holder).setHeadNode(value);
     } else if (field == ARRAY) {
       ArrayElements.setRef(holder, index, value);
     } else {

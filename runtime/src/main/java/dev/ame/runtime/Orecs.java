@@ -14,8 +14,9 @@ import java.lang.invoke.VarHandle;
  * </pre>
  * Hashing (object identity, field or index) rather than a word per object keeps rewritten classes
  * unchanged in shape (serialization, reflection and classes loaded before the agent are unaffected).
- * Two locations that share a stripe never abort each other by that alone: validation falls back to
- * comparing the values that were read (see {@link ReadSet#validate}).
+ * The fields of one object and neighbouring elements of one array have neighbouring stripes, so
+ * they never share one; two unrelated locations share a stripe by hashing about once in 2^20,
+ * and then conflict as if they were one (see {@link ReadLog}).
  *
  * <p>The clock only moves forward; a committer takes its write version with one atomic increment
  * after it has locked its write set (TL2), which is what makes "unlocked with version &le; bound"
@@ -66,6 +67,11 @@ final class Orecs {
   /** Acquire: the plain load of the location that follows cannot float above it. */
   static long getAcquire(int index) {
     return (long) WORD.getAcquire(TABLE, index);
+  }
+
+  /** The second look at an orec after a read: ordered after the read by the caller's acquire fence. */
+  static long getOpaque(int index) {
+    return (long) WORD.getOpaque(TABLE, index);
   }
 
   static long getVolatile(int index) {

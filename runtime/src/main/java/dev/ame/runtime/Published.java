@@ -4,25 +4,33 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 
 /**
- * What one transaction context publishes to the other threads: whether it is inside a speculative
- * attempt ({@link SerialGate}'s Dekker flag) and the version it is writing back (the
- * privatization fence's). Other threads read these on every drain, fast-path entry and writing
- * commit, so they live in their own object, padded to cache lines of their own: a remote read
- * must not take away from the owning thread the line of its context's hot fields (the read
- * version, the pending read barrier state), which its every barrier writes.
+ * What one transaction context publishes to the other threads, in its own object, padded so that
+ * a remote read never takes away from the owning thread a line its barriers write:
+ * <ul>
+ * <li>on one line, the version it is writing back ({@code committing}, which every other writing
+ *     commit's privatization fence reads, see {@link SerialGate#awaitOlderWriteBacks}), written
+ *     only while a commit is in flight;</li>
+ * <li>on another, the flags written at every block: inside a speculative attempt ({@code active},
+ *     {@link SerialGate}'s Dekker flag, read by drains), inside a block at all ({@code inBlock},
+ *     read now and then by {@link Regime}), and whether another thread waits for the gate it holds
+ *     ({@code dropRequested}).</li>
+ * </ul>
+ * Each commit's fence thus reads a line the other thread wrote only if it committed meanwhile.
  */
-final class Published extends PublishedFields {
+final class Published extends PublishedFlags {
   @SuppressWarnings("unused")
   private long q1, q2, q3, q4, q5, q6, q7, q8;
 
   private static final VarHandle ACTIVE;
   private static final VarHandle COMMITTING;
+  private static final VarHandle IN_BLOCK;
 
   static {
     try {
       MethodHandles.Lookup l = MethodHandles.lookup();
-      ACTIVE = l.findVarHandle(PublishedFields.class, "active", boolean.class);
-      COMMITTING = l.findVarHandle(PublishedFields.class, "committing", long.class);
+      ACTIVE = l.findVarHandle(PublishedFlags.class, "active", boolean.class);
+      COMMITTING = l.findVarHandle(PublishedCommit.class, "committing", long.class);
+      IN_BLOCK = l.findVarHandle(PublishedFlags.class, "inBlock", boolean.class);
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
@@ -33,22 +41,60 @@ final class Published extends PublishedFields {
     ACTIVE.setRelease(this, false);
   }
 
-  /** Release: ordered before the clock tick that follows it (see {@link Txn}'s commit). */
+  /** Opaque: read only now and then by {@link Regime}, which needs no ordering with it. */
+  void setInBlock(boolean value) {
+    IN_BLOCK.setOpaque(this, value);
+  }
+
+  /** Another thread waits for the gate this context holds (written only when it changes: a waiter polls). */
+  void requestDrop() {
+    if (!dropRequested) {
+      dropRequested = true;
+    }
+  }
+
+  boolean dropRequested() {
+    return dropRequested;
+  }
+
+  void clearDropRequest() {
+    if (dropRequested) {
+      dropRequested = false;
+    }
+  }
+
+  /** Release: ordered before the clock tick that follows it (see {@link Speculation#commitWrites}). */
   void publishCommitting(long version) {
-    COMMITTING.setRelease(this, version);
+    if (committing != version) {
+      COMMITTING.setRelease(this, version);
+    }
   }
 }
 
-/** Padding before the published fields (the JVM lays out superclass fields first). */
+/** Padding before the first published line (the JVM lays out superclass fields first). */
 abstract class PublishedPadding {
   @SuppressWarnings("unused")
   private long p1, p2, p3, p4, p5, p6, p7, p8;
 }
 
-/** The published fields themselves, between two paddings. */
-abstract class PublishedFields extends PublishedPadding {
-  /** Inside a speculative attempt (the serial gate waits for it to become false). */
-  volatile boolean active;
+/** The line of the commit in flight. */
+abstract class PublishedCommit extends PublishedPadding {
   /** The write version being written back, {@link Txn#COMMIT_PENDING} before it is known, or 0. */
   volatile long committing;
+}
+
+/** Padding between the two lines. */
+abstract class PublishedMiddle extends PublishedCommit {
+  @SuppressWarnings("unused")
+  private long m1, m2, m3, m4, m5, m6, m7, m8;
+}
+
+/** The line of the flags written at every block. */
+abstract class PublishedFlags extends PublishedMiddle {
+  /** Inside a speculative attempt (the serial gate waits for it to become false). */
+  volatile boolean active;
+  /** Another thread asked the holder of the gate to drop it (see {@link SerialGate}). */
+  volatile boolean dropRequested;
+  /** Inside a block, or waiting to start one (see {@link Regime}'s test of being alone). */
+  volatile boolean inBlock;
 }

@@ -1,51 +1,43 @@
 package dev.ame.runtime;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * A thread's transaction context, reused by every atomic block the thread runs.
+ * A thread's transaction context, reused by every atomic block the thread runs: which mode the
+ * current attempt runs in, and the protocol that drives a block through attempts to its commit.
+ * The design on one page is {@code docs/ENGINE.md}.
  *
- * <h2>Design</h2>
- * The STM is time-based in the TL2/LSA family with lazy versioning:
+ * <h2>Modes of an attempt</h2>
  * <ul>
- * <li>Reads go to memory, bracketed by two loads of the location's orec ({@link Orecs}); a read is
- *     accepted when the orec is unlocked, unchanged, and not newer than the read version
- *     {@code rv}. A newer orec first <em>extends</em> {@code rv} to the current clock by validating
- *     the read set, so long read-mostly transactions are not aborted just for being long.
- *     Every value a transaction uses therefore belongs to one consistent snapshot (opacity).</li>
- * <li>Writes go to the redo log ({@link WriteSet}); reads of a location already written return the
- *     logged value.</li>
- * <li>Commit locks the write set's orecs, takes a write version from the clock, validates the
- *     read set at that version (by version, then by value), writes back, and releases the orecs
- *     with the new version. Read-only transactions commit without any of it.</li>
- * <li>The fast path: a block that begins while no other block runs takes the {@link SerialGate}
- *     at once and runs <em>alone</em>: its reads go straight to memory (nothing to log, nothing
- *     can change under it), its array element writes go in place with their old values kept
- *     ({@link UndoLog}) and its field writes to the redo log, so that {@code wait()} or an error
- *     can still roll it back, and its commit writes back without locking or validating; it
- *     stamps new versions only while a retry sleeps ({@link SerialGate#anyoneSleeping}). A thread that finds the
- *     gate taken, or another block running, switches the fast path off for everyone until
- *     commits keep seeing no other block for a while; then blocks are speculative as above.</li>
- * <li>A transaction that keeps aborting backs off, then runs <em>exclusive</em>: it owns the
- *     {@link SerialGate}, so nothing else runs, and it cannot be aborted. A transaction that calls
- *     code that cannot be rolled back becomes <em>irrevocable</em>: exclusive, with its log
- *     written back, and from then on reads and writes memory in place.</li>
+ * <li><b>Alone</b> ({@code inPlace && undoing}): the attempt holds the {@link SerialGate}, so no
+ *     other block runs. Reads go straight to memory, writes go in place with the old value kept in
+ *     the {@link UndoLog} (for {@code wait()} and errors, which roll back), and the commit only
+ *     drops the undo log. {@link Regime} decides when blocks run alone: a single thread always
+ *     does (the fast path), several do when speculation was measured to lose. An attempt that
+ *     keeps aborting also runs alone, <em>exclusive</em>, so every block commits in the end.</li>
+ * <li><b>Speculative</b> ({@code !inPlace}): beside other blocks, see {@link Speculation}.</li>
+ * <li><b>Irrevocable</b> ({@code inPlace && !undoing}): a block that calls code that cannot be
+ *     rolled back takes the gate (validating and writing back a speculative attempt first) and
+ *     finishes in place; it can no longer roll back.</li>
  * </ul>
  *
  * <h2>The protocol that rewritten atomic methods follow</h2>
  * <pre>
  *   Txn t = Txn.current();
  *   if (t.isActive()) return twin(args, t);          // nesting is flattened
- *   t.begin("Class#method");
- *   for (;;) {
- *     try { r = twin(args, t); }
- *     catch (Throwable e) { t.onThrow(e); continue; } // rethrows user exceptions after commit
- *     if (t.commit()) return r;
- *   }
+ *   try {
+ *     t.begin("Class#method");
+ *     loop: r = twin(args, t);
+ *   } catch (Throwable e) { t.onThrow(e); goto loop; } // rethrows user exceptions after commit
+ *   if (!t.commit()) goto loop;
+ *   return r;
  * </pre>
+ * An asynchronous error ({@code ThreadDeath} from {@code Thread.stop}) anywhere in a block rolls
+ * the block back, leaves the context clean and is rethrown: it never makes a block re-run.
  */
 public final class Txn {
   private static final ThreadLocal<Txn> CURRENT = ThreadLocal.withInitial(Txn::new);
@@ -53,56 +45,55 @@ public final class Txn {
   private static final ConcurrentHashMap<String, LongAdder> IRREVOCABLE_CAUSES = new ConcurrentHashMap<>();
   /** The published committing version while a commit has locked its write set but not yet taken its version. */
   static final long COMMIT_PENDING = -1;
-  /** Speculative commits between two looks at whether this thread is alone again (a power of 2). */
-  private static final int LONE_SAMPLE_PERIOD = 256;
-  /** Looks in a row that saw no other block before the fast path is switched back on. */
-  private static final int LONE_SAMPLES_TO_RESUME = 4;
 
+  final Thread thread = Thread.currentThread();
   final long lockWord;
   /** This thread's counters (see {@link Stats}); they outlive the context in the registry. */
   final long[] counts = new long[Stats.KINDS];
-  final ReadSet reads = new ReadSet();
-  final WriteSet writes = new WriteSet();
-  /** Array elements written in place by a block running alone (see {@link UndoLog}). */
-  final UndoLog undo = new UndoLog();
-  private final ReadSet watch = new ReadSet();
-
-  /** What this context publishes to other threads (the gate's flag, the fence's version). */
+  /** What this context publishes to other threads (the gate's flags, the fence's version). */
   final Published published = new Published();
+  /** The gate's tokens for this context: holding it inside a block, and keeping it between two. */
+  final SerialGate.Token running = new SerialGate.Token(this, true);
+  final SerialGate.Token kept = new SerialGate.Token(this, false);
+
+  final Speculation spec = new Speculation(this);
+  final UndoLog undo = new UndoLog();
+  private final ReadLog watch = new ReadLog();
+  private final ConflictNote conflict = new ConflictNote();
 
   /** Inside an atomic block (any mode). */
   private boolean inBlock;
-  /** Owns the serial gate (fast path, exclusive or irrevocable): reads need no log. */
-  boolean alone;
-  /** Irrevocable: barriers read and write memory in place. */
+  /** The attempt holds the gate and reads and writes memory in place (alone or irrevocable). */
   boolean inPlace;
-  /** Version that in-place writes stamp on orecs, so that sleeping retries see them. */
-  long inPlaceVersion;
-  long rv;
-  int pendingOrec;
-  long pendingVersion;
-  int pendingSite;
+  /** In place and still able to roll back: writes keep their old values in {@link #undo}. */
+  boolean undoing;
+  /** The version that irrevocable in-place writes stamp on their orecs, for sleeping retries. */
+  long inPlaceWord;
+
+  /** When this context took the gate (for the switch interval). */
+  long heldSince;
+  /** {@link Regime}'s look at the other threads' commits. */
+  long othersCommits;
+  long othersChanged;
+  long ownCommitsAtChange;
+  private int commitsUntilLook = Regime.LOOK_PERIOD;
 
   private String block;
+  private BlockHint hint;
+  private final HashMap<String, BlockHint> hints = new HashMap<>();
   private int attempts;
+  private boolean wantAlone;
+  /** The next attempt must log its reads (a read-only attempt met a newer orec, or wrote late). */
+  private boolean mustLog;
   /** When profiling: when the block and the current attempt started, and its JFR commit event. */
   private long blockStart;
   private long attemptStart;
   private Object commitEvent;
   private ConflictProfiler.ThreadBlocks profiled;
-  /** The location of the last conflict, noted where it was detected (see noteConflict). */
-  private Object conflictHolder;
-  private int conflictField;
-  private int conflictIndex;
-  private int conflictSite;
-  private int conflictOrec = -1;
-  private boolean wantAlone;
   /** The last block that retried on this thread: it runs speculatively, so its retry can watch what it read. */
   private String retriedBlock;
-  private int speculativeCommits;
-  /** The cell of every {@link dev.ame.TxCounter} that this thread adds to. */
-  private final int counterCell;
-  private int loneSamples;
+  /** The cell of every {@link CounterCells} that this thread adds to. */
+  final int counterCell;
   private long retryDeadline;
   private boolean retryTimedOut;
   /** In a loop that commits in order: whether this block's turn has come (else null). */
@@ -113,7 +104,7 @@ public final class Txn {
   private Txn() {
     long id = IDS.incrementAndGet();
     lockWord = (id << 1) | 1;
-    counterCell = (int) (id & (dev.ame.TxCounter.CELLS - 1));
+    counterCell = (int) (id & (CounterCells.CELLS - 1));
     SerialGate.register(this);
   }
 
@@ -128,11 +119,11 @@ public final class Txn {
   }
 
   /**
-   * Whether code called now should run its transactional twin: inside a block that still logs its
-   * accesses (not an irrevocable one, which runs the original code in place).
+   * Whether code called now should run its transactional twin: inside a block that may still
+   * roll back or runs beside others (not an irrevocable one, which runs the original code in place).
    */
   public boolean runsTwins() {
-    return inBlock && !inPlace;
+    return inBlock && (undoing || !inPlace);
   }
 
   /** Starts the outermost atomic block named {@code block}. */
@@ -142,35 +133,61 @@ public final class Txn {
 
   /** Starts a block that may commit only once {@code turn} says so (ordered loops), or any time if null. */
   void begin(String block, java.util.function.BooleanSupplier turn) {
-    this.block = block;
-    turnReady = turn;
-    attempts = 0;
-    inBlock = true;
-    if (ConflictProfiler.enabled()) {
-      blockStart = ConflictProfiler.now();
-      commitEvent = Events.commitStart();
+    inBlock = true; // first: whatever fails below, onThrow and commit see a block to clean up
+    published.setInBlock(true);
+    try {
+      this.block = block;
+      hint = hintOf(block);
+      turnReady = turn;
+      attempts = 0;
+      mustLog = false;
+      if (ConflictProfiler.enabled()) {
+        blockStart = ConflictProfiler.now();
+        commitEvent = Events.commitStart();
+      }
+      start();
+    } catch (Throwable e) {
+      closeAfterFailure();
+      throw e;
     }
-    start();
   }
 
+  private BlockHint hintOf(String name) {
+    BlockHint h = hint;
+    if (h != null && h.name == name) {
+      return h; // block names are class-file constants: the same string each time
+    }
+    h = hints.get(name);
+    if (h == null) {
+      h = new BlockHint(name);
+      hints.put(name, h);
+    }
+    return h;
+  }
+
+  /** Starts an attempt in the mode the regime, the block's history and its aborts call for. */
   private void start() {
+    conflict.clear();
     if (wantAlone || attempts >= Backoff.EXCLUSIVE_AFTER) {
       wantAlone = false;
-      SerialGate.acquire(this);
-      alone = true;
-      counts[Stats.EXCLUSIVE_RUNS]++;
-    } else if (turnReady == null && block != retriedBlock && SerialGate.tryRunAlone(this)) {
-      alone = true;
-      counts[Stats.ALONE_RUNS]++;
+      SerialGate.acquireExclusive(this);
+      runAlone(Stats.EXCLUSIVE_RUNS);
+    } else if (turnReady == null && block != retriedBlock && Regime.serial() && SerialGate.acquireWhileSerial(this)) {
+      runAlone(Stats.ALONE_RUNS);
     } else {
       SerialGate.enter(this);
+      boolean logReads = mustLog || turnReady != null || block == retriedBlock || !hint.expectsReadOnly();
+      spec.start(logReads);
     }
-    rv = Orecs.now();
-    conflictOrec = -1;
-    conflictHolder = null; // a location noted by an earlier attempt must not keep its object alive
     if (ConflictProfiler.enabled()) {
       attemptStart = ConflictProfiler.now();
     }
+  }
+
+  private void runAlone(int kind) {
+    inPlace = true;
+    undoing = true;
+    counts[kind]++;
   }
 
   /**
@@ -183,134 +200,79 @@ public final class Txn {
     } catch (ControlSignal signal) {
       throw signal;
     } catch (Throwable unexpected) {
-      // An error inside the commit itself (out of memory, say): leave no lock held, no gate owned.
-      inBlock = false; // first: even if what follows fails, the thread is not left inside the block
-      writes.release(Orecs.versionWord(Orecs.tick()));
-      SerialGate.publishCommitting(this, 0);
-      rollback();
-      inPlace = false;
-      turnReady = null;
+      // An error inside the commit itself (out of memory, an asynchronous ThreadDeath): leave no
+      // lock held, no gate owned, nothing of the block applied that can still be undone.
+      closeAfterFailure();
       throw unexpected;
     }
   }
 
   private boolean commitOrRestart() {
     if (inPlace) {
-      finish();
-      return true;
-    }
-    if (alone) {
-      if (writes.size != 0 || undo.size != 0) {
+      boolean wrote = undo.size != 0 || spec.writes.size != 0 || !undoing;
+      if (undoing && wrote) {
         commitAlone();
       }
-      finish();
+      finish(wrote);
       return true;
     }
-    if (writes.size == 0) {
-      finish();
-      return true;
-    }
-    if (!commitWrites()) {
+    boolean wrote = spec.writes.size != 0;
+    if (wrote && !spec.commitWrites()) {
       restartAfterAbort();
       return false;
     }
-    finish();
-    return true;
-  }
-
-  private boolean commitWrites() {
-    if (!writes.lock(lockWord)) {
-      noteLockConflict();
-      writes.unlock();
-      return false;
-    }
-    // Published before the tick: a later committer's privatization fence, which comes after
-    // its own tick, then sees this commit as pending or with its version (never as idle).
-    SerialGate.publishCommitting(this, COMMIT_PENDING);
-    long wv = Orecs.tick();
-    if (wv != rv + 1 && !reads.validate(wv, this)) {
-      noteReadConflict();
-      writes.unlock();
-      SerialGate.publishCommitting(this, 0);
-      return false;
-    }
-    recordWriters();
-    SerialGate.publishCommitting(this, wv);
-    try {
-      writes.writeBack();
-    } finally {
-      writes.release(Orecs.versionWord(wv));
-      SerialGate.publishCommitting(this, 0);
-    }
-    SerialGate.awaitOlderWriteBacks(this, wv);
+    finish(wrote);
     return true;
   }
 
   /**
-   * The commit of a block that ran alone: nobody else runs, so there is nothing to lock or
-   * validate; the new version on each written orec is for retries sleeping on them.
+   * The commit of a block that ran alone: its writes are in memory already, but for the pending
+   * additions and appends of the runtime's structures, applied now. Orecs get a new version only
+   * for retries sleeping on them (no block ran beside this one, and none starts before it ends, so
+   * the old versions still mean "unchanged since any later block began").
    */
   private void commitAlone() {
-    writes.writeBack();
-    recordWriters();
-    if (!SerialGate.anyoneSleeping()) {
-      // No block ran beside this one and none starts before it ends: the old versions still mean
-      // "unchanged since any later block began". Only a retry sleeping on an orec needs to see
-      // that it changed.
-      return;
+    RedoLog pending = spec.writes;
+    if (pending.size != 0) {
+      pending.writeBack();
+      recordWriters(pending);
     }
-    long word = Orecs.versionWord(Orecs.tick());
-    for (int e = 0; e < writes.size; e++) {
-      Orecs.setRelease(writes.orecs[e], word);
-    }
-    undo.stamp(word);
-  }
-
-  private void recordWriters() {
-    if (ConflictProfiler.recordsWriters()) {
-      for (int e = 0; e < writes.size; e++) {
-        ConflictProfiler.recordWriter(writes.orecs[e], block);
-      }
-      for (int e = 0; e < undo.size; e++) {
-        ConflictProfiler.recordWriter(undo.orecOf(e), block);
-      }
+    recordWriters(undo);
+    if (SerialGate.anyoneSleeping()) {
+      long word = Orecs.versionWord(Orecs.tick());
+      undo.stamp(word);
+      pending.stamp(word);
     }
   }
 
-  private void finish() {
+  private void finish(boolean wrote) {
     turnReady = null;
-    conflictHolder = null;
+    conflict.clear();
     if (ConflictProfiler.enabled()) {
       ConflictProfiler.recordCommit(profiled(), block, attempts + 1, ConflictProfiler.now() - blockStart);
       Events.commitEnd(commitEvent, block, attempts + 1);
       commitEvent = null;
     }
-    reads.clear();
-    writes.clear();
+    hint.committed(wrote, inPlace || spec.logging);
+    spec.clear();
     undo.clear();
+    boolean wasInPlace = inPlace;
     inPlace = false;
+    undoing = false;
     inBlock = false;
-    if (alone) {
-      alone = false;
-      SerialGate.release(this);
-    } else if ((++speculativeCommits & (LONE_SAMPLE_PERIOD - 1)) == 0) {
-      lookWhetherAloneAgain();
+    published.setInBlock(false);
+    if (wasInPlace) {
+      SerialGate.endAlone(this);
     }
-    SerialGate.leave(this);
+    SerialGate.leave(this); // also after an attempt that began speculative and became irrevocable
     counts[Stats.COMMITS]++;
+    if (--commitsUntilLook == 0) {
+      commitsUntilLook = Regime.LOOK_PERIOD;
+      Regime.look(this);
+    }
     onAbort = null;
     runHooks(onCommit);
     onCommit = null;
-  }
-
-  /** While the fast path is off: after enough looks that saw no other block, it is on again. */
-  private void lookWhetherAloneAgain() {
-    if (!SerialGate.noteCommitWhileContended(this)) {
-      loneSamples = 0;
-    } else if (++loneSamples >= LONE_SAMPLES_TO_RESUME) {
-      loneSamples = 0;
-      SerialGate.clearContention();
-    }
   }
 
   /**
@@ -319,10 +281,10 @@ public final class Txn {
    */
   private void awaitTurnBeforeIrrevocable() {
     for (int round = 0; !turnReady.getAsBoolean(); round++) {
-      if (alone || SerialGate.ownedByOther(this)) {
+      if (inPlace || SerialGate.ownedByOther(this)) {
         wantAlone = false;
         attempts = 0;
-        conflictOrec = -1;
+        conflict.clear();
         throw ControlSignal.ABORT;
       }
       Backoff.pause(round);
@@ -337,7 +299,7 @@ public final class Txn {
    */
   public boolean awaitTurn(java.util.function.BooleanSupplier ready) {
     for (int round = 0; !ready.getAsBoolean(); round++) {
-      if (alone || SerialGate.ownedByOther(this)) {
+      if (inPlace || SerialGate.ownedByOther(this)) {
         rollback();
         attempts = 0;
         wantAlone = false;
@@ -353,27 +315,28 @@ public final class Txn {
   public void abandon() {
     rollback();
     inBlock = false;
+    published.setInBlock(false);
     turnReady = null;
   }
 
   /**
    * Handles a throwable that escaped the block's body: a conflict abort or a retry re-runs the
-   * block (this method returns); any other exception commits the block and is rethrown, as when
-   * it leaves a {@code synchronized} block.
+   * block (this method returns); an asynchronous error rolls the block back and is rethrown; any
+   * other exception commits the block and is rethrown, as when it leaves a {@code synchronized} block.
    */
   public void onThrow(Throwable e) throws Throwable {
+    if (!inBlock) {
+      throw e; // the block is closed already (it failed to begin, or was rolled back by an earlier error)
+    }
     try {
       handleThrow(e);
     } catch (Throwable escaping) {
       // Leaving by an exception with the block still open means handling failed (an error while
-      // restarting, out of memory, an abort hook that threw): nothing of the block is kept, and
-      // this thread's next block starts from a clean context. A user exception rethrown after
-      // its commit leaves with the block already closed.
+      // restarting, out of memory, an abort hook that threw) or the error was asynchronous:
+      // nothing of the block is kept, and this thread's next block starts from a clean context.
+      // A user exception rethrown after its commit leaves with the block already closed.
       if (inBlock) {
-        rollback();
-        inBlock = false;
-        inPlace = false;
-        turnReady = null;
+        closeAfterFailure();
       }
       throw escaping;
     }
@@ -384,22 +347,50 @@ public final class Txn {
       restartAfterAbort();
     } else if (e == ControlSignal.RETRY) {
       restartAfterRetry();
+    } else if (isAsynchronous(e)) {
+      throw e; // rolled back by onThrow: Thread.stop must stop the thread, never re-run its block
     } else if (commit()) {
       throw e;
     }
   }
 
+  /** {@code ThreadDeath} (by name: the class is deprecated for removal), and anything it wraps. */
+  private static boolean isAsynchronous(Throwable e) {
+    for (Class<?> c = e.getClass(); c != null; c = c.getSuperclass()) {
+      if (c.getName().equals("java.lang.ThreadDeath")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Rolls back whatever is open and closes the block, as robustly as it can. */
+  private void closeAfterFailure() {
+    inBlock = false; // first: even if what follows fails, the thread is not left inside the block
+    published.setInBlock(false);
+    turnReady = null;
+    try {
+      spec.writes.unlock();
+    } finally {
+      published.publishCommitting(0);
+      rollback();
+      inPlace = false;
+      undoing = false;
+    }
+  }
+
   /** Drops the attempt's effects; the caller throws or returns to re-run the block. */
   private void rollback() {
-    reads.clear();
-    writes.clear();
-    undo.restore(); // before the gate opens: nobody may see what the block wrote in place
-    undo.clear();
-    if (alone) {
-      alone = false;
-      SerialGate.release(this);
+    try {
+      spec.clear();
+      undo.restore(); // before the gate opens: nobody may see what the block wrote in place
+      undo.clear();
+    } finally {
+      inPlace = false;
+      undoing = false;
+      SerialGate.release(this); // not kept: a block that rolls back may wait for another's change
+      SerialGate.leave(this);
     }
-    SerialGate.leave(this);
     onCommit = null;
     ArrayList<Runnable> hooks = onAbort;
     onAbort = null;
@@ -414,6 +405,7 @@ public final class Txn {
    */
   private void runAbortHooks(ArrayList<Runnable> hooks) {
     String savedBlock = block;
+    BlockHint savedHint = hint;
     int savedAttempts = attempts;
     java.util.function.BooleanSupplier savedTurn = turnReady;
     inBlock = false;
@@ -422,15 +414,17 @@ public final class Txn {
       runHooks(hooks);
     } finally {
       block = savedBlock;
+      hint = savedHint;
       attempts = savedAttempts;
       turnReady = savedTurn;
       inPlace = false;
       inBlock = true;
+      published.setInBlock(true);
     }
   }
 
   private void restartAfterAbort() {
-    reportAbort();
+    conflict.report(profiled(), block, attemptStart);
     rollback();
     counts[Stats.ABORTS]++;
     attempts++;
@@ -442,7 +436,8 @@ public final class Txn {
 
   private void restartAfterRetry() {
     retriedBlock = block; // its re-runs log their reads: this wait has only the clock to watch if it ran alone
-    reads.copyWatch(watch, rv);
+    spec.reads.copyInto(watch);
+    long watchedAt = spec.rv;
     long clockAtWait = Orecs.now();
     // Counted while still inside the attempt: a block that starts alone after this one has left
     // then sees a sleeper, and stamps what it writes so that this wait notices it.
@@ -451,7 +446,7 @@ public final class Txn {
       rollback();
       counts[Stats.RETRIES]++;
       for (int round = 0; ; round++) {
-        if (watch.size == 0 ? Orecs.now() != clockAtWait : watch.anyChanged()) {
+        if (watch.size == 0 ? Orecs.now() != clockAtWait : watch.anyChangedSince(watchedAt)) {
           break;
         }
         if (Thread.currentThread().isInterrupted()) {
@@ -485,7 +480,7 @@ public final class Txn {
       retryDeadline = 0;
       return; // the timed wait has elapsed: continue as wait(timeout) would
     }
-    if (inPlace) {
+    if (inPlace && !undoing) {
       throw new IllegalMonitorStateException("wait() in the atomic block " + block
           + " after it became irrevocable: it cannot be rolled back to wait; move the I/O out of the block");
     }
@@ -498,39 +493,34 @@ public final class Txn {
    * becomes so at once (validated, log written back, alone), or it aborts and re-runs alone.
    */
   void becomeIrrevocable(String cause) {
-    if (inPlace) {
+    if (inPlace && !undoing) {
       return;
     }
     if (turnReady != null) {
       awaitTurnBeforeIrrevocable();
     }
     IRREVOCABLE_CAUSES.computeIfAbsent("block " + block + ": " + cause, k -> new LongAdder()).increment();
-    if (!alone) {
+    if (!inPlace) {
       if (!SerialGate.tryAcquire(this)) {
         wantAlone = true;
-        conflictOrec = -1; // no location is at fault: another block runs alone
+        conflict.clear(); // no location is at fault: another block runs alone
         throw ControlSignal.ABORT;
       }
-      alone = true;
       SerialGate.drainOthers(this);
-      if (!reads.validate(Orecs.now(), this)) {
-        noteReadConflict();
+      if (!spec.stillValid()) {
+        noteReadConflict(spec.reads);
         wantAlone = true;
         throw ControlSignal.ABORT;
       }
     }
     Events.irrevocable(block, cause);
-    inPlaceVersion = Orecs.tick();
-    long word = Orecs.versionWord(inPlaceVersion);
-    writes.writeBack();
-    for (int e = 0; e < writes.size; e++) {
-      Orecs.setRelease(writes.orecs[e], word);
-    }
-    undo.stamp(word); // written in place already; from now on the block cannot roll back
+    inPlaceWord = Orecs.versionWord(Orecs.tick());
+    spec.writeBackInPlace(inPlaceWord);
+    undo.stamp(inPlaceWord); // written in place already; from now on the block cannot roll back
     undo.clear();
-    reads.clear();
-    writes.clear();
+    spec.clear();
     inPlace = true;
+    undoing = false;
     counts[Stats.IRREVOCABLE_RUNS]++;
   }
 
@@ -563,280 +553,89 @@ public final class Txn {
     }
   }
 
-  // ---- the read and write paths, called by Barriers ----
+  // ---- in-place writes (alone and irrevocable), called by Barriers ----
 
-  /**
-   * Completes a read whose value the caller loaded between taking {@code before} (the orec word)
-   * and this call: returns the transaction's own write if any, else the loaded value when the
-   * orec is unchanged, unlocked and not newer than rv, else takes the slow path.
-   */
-  long checkReadBits(Object holder, int field, int index, int orec, long before, int site, long value) {
-    if (writes.size != 0) {
-      int own = writes.find(holder, field, index, orec);
-      if (own >= 0) {
-        return writes.bits[own];
+  /** An in-place store of a field or element is about to replace {@code old}: keep it, or stamp the orec. */
+  void beforeInPlaceBits(Object holder, int field, int index, long old) {
+    if (undoing) {
+      if (field == Location.ARRAY) {
+        undo.addBits(holder, index, old);
+      } else {
+        undo.addFieldBits(holder, field, old);
       }
-    }
-    if (alone) {
-      return value;
-    }
-    if (!fastReadValid(orec, before)) {
-      return readBitsSlow(holder, field, index, orec, site);
-    }
-    reads.addBits(holder, field, index, orec, value, site);
-    return value;
-  }
-
-  /** {@link #checkReadBits} for references. */
-  Object checkReadRef(Object holder, int field, int index, int orec, long before, int site, Object value) {
-    if (writes.size != 0) {
-      int own = writes.find(holder, field, index, orec);
-      if (own >= 0) {
-        return writes.refs[own];
-      }
-    }
-    if (alone) {
-      return value;
-    }
-    if (!fastReadValid(orec, before)) {
-      return readRefSlow(holder, field, index, orec, site);
-    }
-    reads.addRef(holder, field, index, orec, value, site);
-    return value;
-  }
-
-  /**
-   * Whether a read may go straight to memory, without its orec: the block runs alone and has no
-   * write of its own to look for (irrevocable blocks never have one).
-   */
-  boolean readsMemoryDirectly() {
-    return alone && writes.size == 0;
-  }
-
-  private boolean fastReadValid(int orec, long before) {
-    java.lang.invoke.VarHandle.acquireFence();
-    return Orecs.getVolatile(orec) == before && !Orecs.isLocked(before) && Orecs.version(before) <= rv;
-  }
-
-  private long readBitsSlow(Object holder, int field, int index, int orec, int site) {
-    noteConflict(holder, field, index, site, orec); // what this read waits for, should it abort
-    for (int round = 0; ; round++) {
-      long version = stableVersion(orec);
-      long v = Location.getBits(holder, field, index);
-      java.lang.invoke.VarHandle.acquireFence();
-      if (Orecs.getVolatile(orec) == version) {
-        reads.addBits(holder, field, index, orec, v, site);
-        return v;
-      }
-      if (round > Backoff.LOCK_SPINS) {
-        throw conflict();
-      }
-    }
-  }
-
-  private Object readRefSlow(Object holder, int field, int index, int orec, int site) {
-    noteConflict(holder, field, index, site, orec);
-    for (int round = 0; ; round++) {
-      long version = stableVersion(orec);
-      Object v = Location.getRef(holder, field, index);
-      java.lang.invoke.VarHandle.acquireFence();
-      if (Orecs.getVolatile(orec) == version) {
-        reads.addRef(holder, field, index, orec, v, site);
-        return v;
-      }
-      if (round > Backoff.LOCK_SPINS) {
-        throw conflict();
-      }
-    }
-  }
-
-  /** Waits for the orec to be unlocked and extends the snapshot if it is newer than rv. */
-  private long stableVersion(int orec) {
-    long w = Orecs.getAcquire(orec);
-    for (int round = 0; Orecs.isLocked(w); round++) {
-      if (round > Backoff.LOCK_WAIT_ROUNDS) {
-        throw conflict();
-      }
-      Backoff.pause(round);
-      w = Orecs.getAcquire(orec);
-    }
-    if (Orecs.version(w) > rv) {
-      long now = Orecs.now();
-      if (!reads.validate(now, this)) {
-        noteReadConflict();
-        throw conflict();
-      }
-      rv = now;
-    }
-    return w;
-  }
-
-  // ---- commutative counters ----
-
-  /** {@code counter.add(delta)}: to this thread's cell; in a logging block at commit, else now. */
-  void counterAdd(dev.ame.TxCounter counter, long delta) {
-    int orec = Orecs.index(counter, Location.counterCell(counterCell));
-    if (inBlock && !inPlace) {
-      writes.addDelta(counter, counterCell, orec, delta);
     } else {
-      counter.addPlain(counterCell, delta);
-      Orecs.setRelease(orec, Orecs.versionWord(inPlace ? inPlaceVersion : Orecs.tick()));
+      Orecs.setRelease(Location.orecOf(holder, field, index), inPlaceWord);
     }
   }
 
-  /** {@code counter.get()} in a block: tracked reads of every cell, plus this block's own delta. */
-  long counterGet(dev.ame.TxCounter counter) {
-    if (!inBlock || inPlace) {
-      return counter.plainValue();
-    }
-    long own = writes.deltaOf(counter, counterCell, Orecs.index(counter, Location.counterCell(counterCell)));
-    if (alone) {
-      return counter.plainValue() + own;
-    }
-    long sum = own;
-    for (int cell = 0; cell < dev.ame.TxCounter.CELLS; cell++) {
-      sum += readCell(counter, cell);
-    }
-    return sum;
-  }
-
-  private long readCell(dev.ame.TxCounter counter, int cell) {
-    int orec = Orecs.index(counter, Location.counterCell(cell));
-    for (int round = 0; ; round++) {
-      long version = stableVersion(orec);
-      long v = counter.cellValue(cell);
-      java.lang.invoke.VarHandle.acquireFence();
-      if (Orecs.getVolatile(orec) == version) {
-        reads.addBits(counter, Location.COUNTER, cell, orec, v, 0);
-        return v;
+  /** {@link #beforeInPlaceBits} for references. */
+  void beforeInPlaceRef(Object holder, int field, int index, Object old) {
+    if (undoing) {
+      if (field == Location.ARRAY) {
+        undo.addRef((Object[]) holder, index, old);
+      } else {
+        undo.addFieldRef(holder, field, old);
       }
-      if (round > Backoff.LOCK_SPINS) {
-        noteConflict(counter, Location.COUNTER, cell, 0, orec);
-        throw conflict();
-      }
-    }
-  }
-
-  // ---- queues ----
-
-  /** {@code queue.add(item)} in a logging block: appended when the block commits. */
-  @SuppressWarnings("unchecked")
-  void queueAdd(dev.ame.TxQueue<?> queue, Object item) {
-    int orec = Orecs.index(queue, Location.QUEUE_TAIL);
-    int e = writes.find(queue, Location.QUEUE_TAIL, 0, orec);
-    if (e < 0) {
-      writes.put(queue, Location.QUEUE_TAIL, 0, orec, 0, new ArrayList<>(4));
-      e = writes.find(queue, Location.QUEUE_TAIL, 0, orec);
-    }
-    ((ArrayList<Object>) writes.refs[e]).add(item);
-  }
-
-  /**
-   * {@code queue.poll()} in a logging block: the first item, taken by moving the head (a
-   * transactional write: pollers conflict with each other); it depends on the appended count, so a
-   * poll that found the queue empty conflicts with a later append. Items this block added come last.
-   */
-  @SuppressWarnings("unchecked")
-  Object queuePoll(dev.ame.TxQueue<?> queue) {
-    int tail = Orecs.index(queue, Location.QUEUE_TAIL);
-    for (int round = 0; ; round++) {
-      long version = stableVersion(tail);
-      long appended = queue.appendedCount();
-      java.lang.invoke.VarHandle.acquireFence();
-      if (Orecs.getVolatile(tail) == version) {
-        reads.addBits(queue, Location.QUEUE_TAIL, 0, tail, appended, 0);
-        break;
-      }
-      if (round > Backoff.LOCK_SPINS) {
-        noteConflict(queue, Location.QUEUE_TAIL, 0, 0, tail);
-        throw conflict();
-      }
-    }
-    int headOrec = Orecs.index(queue, Location.QUEUE_HEAD);
-    long before = Orecs.getAcquire(headOrec);
-    Object head = checkReadRef(queue, Location.QUEUE_HEAD, 0, headOrec, before, 0, queue.headNode());
-    Object next = dev.ame.TxQueue.nextOf(head);
-    if (next != null) {
-      writes.put(queue, Location.QUEUE_HEAD, 0, headOrec, 0, next);
-      return dev.ame.TxQueue.itemOf(next);
-    }
-    int own = writes.find(queue, Location.QUEUE_TAIL, 0, tail);
-    if (own >= 0 && !((ArrayList<Object>) writes.refs[own]).isEmpty()) {
-      return ((ArrayList<Object>) writes.refs[own]).remove(0);
-    }
-    return null;
-  }
-
-  /** Whether array element stores go in place, undo-logged: the block runs alone and can still roll back. */
-  boolean writesElementsInPlace() {
-    return alone && !inPlace;
-  }
-
-  /** An array element store: in place (undo-logged) when the block runs alone, else as any write. */
-  void writeElementBits(Object array, int index, long value) {
-    if (alone && !inPlace) {
-      undo.add(array, index);
-      ArrayElements.setBits(array, index, value);
     } else {
-      writeBits(array, Location.ARRAY, index, Orecs.index(array, index), value);
-    }
-  }
-
-  /** {@link #writeElementBits} for references. */
-  void writeElementRef(Object[] array, int index, Object value) {
-    if (alone && !inPlace) {
-      undo.add(array, index);
-      ArrayElements.setRef(array, index, value);
-    } else {
-      writeRef(array, Location.ARRAY, index, Orecs.index(array, index), value);
-    }
-  }
-
-  void writeBits(Object holder, int field, int index, int orec, long value) {
-    if (inPlace) {
-      Location.setBits(holder, field, index, value);
-      Orecs.setRelease(orec, Orecs.versionWord(inPlaceVersion));
-    } else if (alone && field == Location.ARRAY) {
-      undo.add(holder, index);
-      ArrayElements.setBits(holder, index, value);
-    } else {
-      writes.put(holder, field, index, orec, value, null);
-    }
-  }
-
-  void writeRef(Object holder, int field, int index, int orec, Object value) {
-    if (inPlace) {
-      Location.setRef(holder, field, index, value);
-      Orecs.setRelease(orec, Orecs.versionWord(inPlaceVersion));
-    } else if (alone && field == Location.ARRAY) {
-      undo.add(holder, index);
-      ArrayElements.setRef(holder, index, value);
-    } else {
-      writes.put(holder, field, index, orec, 0, value);
+      Orecs.setRelease(Location.orecOf(holder, field, index), inPlaceWord);
     }
   }
 
   // ---- diagnostics: what the last conflict was about ----
 
-  private void noteConflict(Object holder, int field, int index, int site, int orec) {
-    conflictHolder = holder;
-    conflictField = field;
-    conflictIndex = index;
-    conflictSite = site;
-    conflictOrec = orec;
+  /** The abort for a read that met a conflict at this location (a block running alone cannot meet one). */
+  ControlSignal conflictAt(Object holder, int field, int index, int site, int orec) {
+    conflict.note(holder, field, index, site, orec);
+    return signalConflict();
   }
 
-  private void noteReadConflict() {
-    int e = reads.lastConflictEntry();
-    if (e >= 0) {
-      noteConflict(reads.holders[e], reads.fields[e], reads.indexes[e], reads.sites[e], reads.orecs[e]);
+  /** The abort for a read-only attempt that met a newer orec: the next attempt logs its reads. */
+  ControlSignal needsReadLog(Object holder, int field, int index, int site, int orec) {
+    noteNeedsReadLog();
+    conflict.note(holder, field, index, site, orec);
+    return signalConflict();
+  }
+
+  void noteNeedsReadLog() {
+    mustLog = true;
+    hint.neededReadLog();
+  }
+
+  ControlSignal readConflict(ReadLog reads) {
+    noteReadConflict(reads);
+    return signalConflict();
+  }
+
+  void noteReadConflict(ReadLog reads) {
+    conflict.noteRead(reads);
+  }
+
+  void noteLockConflict(RedoLog writes) {
+    conflict.noteLock(writes);
+  }
+
+  private ControlSignal signalConflict() {
+    if (inPlace) {
+      throw new IllegalStateException("AME internal error: a transaction running alone in block "
+          + block + " saw a concurrent change of " + conflict.describe());
+    }
+    return ControlSignal.ABORT;
+  }
+
+  /** For the conflict profiler: the block that last wrote each location of a log. */
+  void recordWriters(AccessLog writes) {
+    if (ConflictProfiler.recordsWriters()) {
+      for (int e = 0; e < writes.size; e++) {
+        ConflictProfiler.recordWriter(writes.orecs[e], block);
+      }
     }
   }
 
-  private void noteLockConflict() {
-    int e = writes.lockedUpTo() - 1;
-    if (e >= 0) {
-      noteConflict(writes.holders[e], writes.fields[e], writes.indexes[e], Sites.BOTH_WRITE, writes.orecs[e]);
+  private void recordWriters(UndoLog written) {
+    if (ConflictProfiler.recordsWriters()) {
+      for (int e = 0; e < written.size; e++) {
+        ConflictProfiler.recordWriter(written.orecOf(e), block);
+      }
     }
   }
 
@@ -847,38 +646,8 @@ public final class Txn {
     return profiled;
   }
 
-  /** To the profiler and JFR: the conflict noted last, and the time the attempt wasted. */
-  private void reportAbort() {
-    if (conflictOrec < 0) {
-      return; // not a conflict (a block that asked to run alone)
-    }
-    try {
-      reportConflict();
-    } catch (Throwable diagnosticsFailed) {
-      // Out of memory while describing it, say: the report loses one abort, the block goes on.
-    }
-    conflictHolder = null;
-    conflictOrec = -1;
-  }
-
-  private void reportConflict() {
-    boolean profiling = ConflictProfiler.enabled();
-    String location = conflictField == Location.ARRAY && conflictHolder == null ? "?"
-        : Location.describe(conflictHolder, conflictField, conflictIndex);
-    String writer = ConflictProfiler.lastWriterOf(conflictOrec);
-    long wasted = profiling ? ConflictProfiler.now() - attemptStart : 0;
-    if (profiling) {
-      ConflictProfiler.recordAbort(profiled(), block, location, conflictSite, writer, wasted);
-    }
-    Events.abort(block, location, Sites.describe(conflictSite), writer, wasted);
-  }
-
-  /** The abort to throw on a conflict (a transaction running alone cannot meet one). */
-  ControlSignal conflict() {
-    if (alone) {
-      throw new IllegalStateException("AME internal error: a transaction running alone in block "
-          + block + " saw a concurrent change of " + reads.lastConflict());
-    }
-    return ControlSignal.ABORT;
+  /** The current block's name (for the runtime's own structures and messages). */
+  String blockName() {
+    return block;
   }
 }

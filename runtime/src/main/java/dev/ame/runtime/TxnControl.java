@@ -121,46 +121,41 @@ public final class TxnControl {
     });
   }
 
-  public static void counterAdd(dev.ame.TxCounter counter, long delta) {
-    Txn.current().counterAdd(counter, delta);
+  /** {@code TxCounter.add}: see {@link SharedStructures#counterAdd}. */
+  public static void counterAdd(CounterCells cells, long delta) {
+    SharedStructures.counterAdd(Txn.current(), cells, delta);
   }
 
-  public static long counterGet(dev.ame.TxCounter counter) {
-    return Txn.current().counterGet(counter);
+  /** {@code TxCounter.get}: see {@link SharedStructures#counterGet}. */
+  public static long counterGet(CounterCells cells) {
+    return SharedStructures.counterGet(Txn.current(), cells);
   }
 
-  /** {@code queue.add}: deferred to commit inside a logging block, else a block of its own. */
-  public static void queueAdd(dev.ame.TxQueue<?> queue, Object item) {
+  /** {@code TxCounter.committedValue}: untracked. */
+  public static long counterCommitted(CounterCells cells) {
+    return cells.plainValue();
+  }
+
+  /** {@code TxQueue.add}: deferred to commit inside a block, else a block of its own. */
+  public static void queueAdd(QueueState queue, Object item) {
     Txn t = Txn.current();
-    if (t.runsTwins()) {
-      t.queueAdd(queue, item);
-    } else if (t.isActive()) {
-      queue.appendAll(java.util.List.of(item)); // irrevocable: alone, in place
-      Orecs.setRelease(Orecs.index(queue, Location.QUEUE_TAIL), Orecs.versionWord(t.inPlaceVersion));
+    if (t.isActive()) {
+      SharedStructures.queueAdd(t, queue, item);
     } else {
       block("TxQueue.add", x -> {
-        x.queueAdd(queue, item);
+        SharedStructures.queueAdd(x, queue, item);
         return null;
       });
     }
   }
 
-  /** {@code queue.poll}: inside a block as part of it, else a block of its own. */
-  public static Object queuePoll(dev.ame.TxQueue<?> queue) {
+  /** {@code TxQueue.poll}: inside a block as part of it, else a block of its own. */
+  public static Object queuePoll(QueueState queue) {
     Txn t = Txn.current();
-    if (t.runsTwins()) {
-      return t.queuePoll(queue);
-    }
     if (t.isActive()) {
-      Object next = dev.ame.TxQueue.nextOf(queue.headNode()); // irrevocable: alone, in place
-      if (next == null) {
-        return null;
-      }
-      queue.setHeadNode(next);
-      Orecs.setRelease(Orecs.index(queue, Location.QUEUE_HEAD), Orecs.versionWord(t.inPlaceVersion));
-      return dev.ame.TxQueue.itemOf(next);
+      return SharedStructures.queuePoll(t, queue);
     }
-    return block("TxQueue.poll", x -> x.queuePoll(queue));
+    return block("TxQueue.poll", x -> SharedStructures.queuePoll(x, queue));
   }
 
   public static boolean inTransaction() {

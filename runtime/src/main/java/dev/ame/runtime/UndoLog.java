@@ -3,23 +3,29 @@ package dev.ame.runtime;
 import java.util.Arrays;
 
 /**
- * The array elements that a block running alone wrote in place, each with the value it replaced.
- * Nobody else runs while such a block does, so its array writes need no redo log (and its reads
- * of them no lookup); this log is what lets it still roll back, for {@code wait()} or an error,
- * by restoring the old values newest first, and what its commit stamps with a new version when
- * a retry sleeps. The typed barriers hand over the old value they read, so adding is a few stores.
+ * The locations that a block running alone wrote in place, each with the value it replaced.
+ * Nobody else runs while such a block does, so its writes need no redo log (and its reads no
+ * lookup): this log is what lets it still roll back, for {@code wait()} or an error, by restoring
+ * the old values newest first, and what its commit stamps with a new version when a retry sleeps.
+ * The barriers hand over the old value they read (the rewritten code loads it just before its own
+ * store), so adding is a few stores.
  */
 final class UndoLog {
-  private Object[] arrays = new Object[64];
-  private int[] indexes = new int[64];
-  private long[] bits = new long[64];
-  private Object[] refs = new Object[64];
+  private static final int INITIAL_CAPACITY = 64;
+
+  private Object[] holders = new Object[INITIAL_CAPACITY];
+  /** A field id, or {@link Location#ARRAY} with the element's index in {@link #indexes}. */
+  private int[] fields = new int[INITIAL_CAPACITY];
+  private int[] indexes = new int[INITIAL_CAPACITY];
+  private long[] bits = new long[INITIAL_CAPACITY];
+  private Object[] refs = new Object[INITIAL_CAPACITY];
   int size;
 
   /** Records a primitive element's value (raw bits) before the caller overwrites it. */
   void addBits(Object array, int index, long old) {
     int n = room();
-    arrays[n] = array;
+    holders[n] = array;
+    fields[n] = Location.ARRAY;
     indexes[n] = index;
     bits[n] = old;
     size = n + 1;
@@ -28,14 +34,33 @@ final class UndoLog {
   /** Records a reference element's value before the caller overwrites it. */
   void addRef(Object[] array, int index, Object old) {
     int n = room();
-    arrays[n] = array;
+    holders[n] = array;
+    fields[n] = Location.ARRAY;
     indexes[n] = index;
     refs[n] = old;
     size = n + 1;
   }
 
-  /** Records an element's value, whatever its type (the generic path: arraycopy, irrevocable). */
-  void add(Object array, int index) {
+  /** Records a primitive field's value (holder null for a static) before the caller overwrites it. */
+  void addFieldBits(Object holder, int field, long old) {
+    int n = room();
+    holders[n] = holder;
+    fields[n] = field;
+    bits[n] = old;
+    size = n + 1;
+  }
+
+  /** Records a reference field's value before the caller overwrites it. */
+  void addFieldRef(Object holder, int field, Object old) {
+    int n = room();
+    holders[n] = holder;
+    fields[n] = field;
+    refs[n] = old;
+    size = n + 1;
+  }
+
+  /** Records an element's value, whatever its type (the generic path: arraycopy). */
+  void addElement(Object array, int index) {
     if (array instanceof Object[] a) {
       addRef(a, index, a[index]);
     } else {
@@ -46,13 +71,15 @@ final class UndoLog {
   /** Index of the next entry; every column grows before any is used (an OutOfMemoryError leaves the log whole). */
   private int room() {
     int n = size;
-    if (n == arrays.length) {
+    if (n == holders.length) {
       int capacity = n * 2;
-      Object[] a = Arrays.copyOf(arrays, capacity);
+      Object[] h = Arrays.copyOf(holders, capacity);
+      int[] f = Arrays.copyOf(fields, capacity);
       int[] x = Arrays.copyOf(indexes, capacity);
       long[] b = Arrays.copyOf(bits, capacity);
       Object[] r = Arrays.copyOf(refs, capacity);
-      arrays = a;
+      holders = h;
+      fields = f;
       indexes = x;
       bits = b;
       refs = r;
@@ -60,23 +87,26 @@ final class UndoLog {
     return n;
   }
 
-  /** Puts every element back as it was before the block, newest write first. */
+  /** Puts every location back as it was before the block, newest write first. */
   void restore() {
     for (int e = size - 1; e >= 0; e--) {
-      Object array = arrays[e];
-      if (array instanceof Object[] a) {
-        a[indexes[e]] = refs[e];
+      Object h = holders[e];
+      int f = fields[e];
+      if (Location.isReference(h, f)) {
+        Location.setRef(h, f, indexes[e], refs[e]);
       } else {
-        ArrayElements.setBits(array, indexes[e], bits[e]);
+        Location.setBits(h, f, indexes[e], bits[e]);
       }
     }
   }
 
   int orecOf(int e) {
-    return Orecs.index(arrays[e], indexes[e]);
+    int f = fields[e];
+    return f == Location.ARRAY ? Orecs.index(holders[e], indexes[e])
+        : holders[e] == null ? Orecs.staticIndex(f) : Orecs.index(holders[e], f);
   }
 
-  /** Gives every written element's orec the commit's version (for retries sleeping on them). */
+  /** Gives every written location's orec the commit's version (for retries sleeping on them). */
   void stamp(long versionWord) {
     for (int e = 0; e < size; e++) {
       Orecs.setRelease(orecOf(e), versionWord);
@@ -88,13 +118,15 @@ final class UndoLog {
     if (size == 0) {
       return;
     }
-    if (arrays.length > AccessLog.RETAINED_CAPACITY) {
+    if (holders.length > AccessLog.RETAINED_CAPACITY) {
       try {
-        Object[] a = new Object[64];
-        int[] x = new int[64];
-        long[] b = new long[64];
-        Object[] r = new Object[64];
-        arrays = a;
+        Object[] h = new Object[INITIAL_CAPACITY];
+        int[] f = new int[INITIAL_CAPACITY];
+        int[] x = new int[INITIAL_CAPACITY];
+        long[] b = new long[INITIAL_CAPACITY];
+        Object[] r = new Object[INITIAL_CAPACITY];
+        holders = h;
+        fields = f;
         indexes = x;
         bits = b;
         refs = r;
@@ -104,7 +136,7 @@ final class UndoLog {
         // keep the big columns: cleared below
       }
     }
-    Arrays.fill(arrays, 0, size, null);
+    Arrays.fill(holders, 0, size, null);
     Arrays.fill(refs, 0, size, null);
     size = 0;
   }

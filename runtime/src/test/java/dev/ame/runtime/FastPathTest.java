@@ -17,8 +17,7 @@ import org.junit.jupiter.api.Timeout;
 class FastPathTest {
   @BeforeEach
   void fastPathOn() {
-    SerialGate.setFastPath(true);
-    SerialGate.clearContention();
+    Regime.setFastPath(true);
   }
 
   @Test
@@ -27,11 +26,11 @@ class FastPathTest {
     Txn t = Txn.current();
     long aloneBefore = Stats.snapshot()[Stats.ALONE_RUNS];
     t.begin("alone");
-    assertTrue(t.alone, "no other block runs: the block takes the gate at once");
+    assertTrue(t.inPlace, "no other block runs: the block takes the gate at once");
     assertEquals(0, Barriers.readJA(a, 0, 0, t));
-    assertEquals(0, t.reads.size, "a block running alone has nothing to validate");
+    assertEquals(0, t.spec.reads.size, "a block running alone has nothing to validate");
     assertTrue(t.commit());
-    assertFalse(t.alone);
+    assertFalse(t.inPlace);
     assertEquals(aloneBefore + 1, Stats.snapshot()[Stats.ALONE_RUNS]);
   }
 
@@ -96,7 +95,7 @@ class FastPathTest {
     long[] a = new long[1];
     Txn t = Txn.current();
     t.begin("waits");
-    assertTrue(t.alone);
+    assertTrue(t.inPlace);
     Barriers.writeJA(a, 0, 1, t);
     Thread changer = new Thread(() -> {
       sleep(50);
@@ -109,7 +108,7 @@ class FastPathTest {
     t.onThrow(ControlSignal.RETRY); // what wait() throws: roll back, sleep until the clock moves
     changer.join();
     assertEquals(0, a[0], "the rolled-back attempt wrote nothing");
-    assertFalse(t.alone, "the re-run logs its reads, so that its next wait watches them");
+    assertFalse(t.inPlace, "the re-run logs its reads, so that its next wait watches them");
     assertTrue(t.commit());
   }
 
@@ -119,7 +118,7 @@ class FastPathTest {
     long[] a = new long[1];
     Txn t = Txn.current();
     t.begin("first");
-    assertTrue(t.alone);
+    assertTrue(t.inPlace);
     CountDownLatch entered = new CountDownLatch(1);
     AtomicLong seen = new AtomicLong(-1);
     Thread second = new Thread(() -> {
@@ -139,16 +138,16 @@ class FastPathTest {
     assertEquals(41, seen.get(), "the second block ran after the first, seeing its write");
     assertEquals(42, a[0]);
     t.begin("after contention");
-    assertFalse(t.alone, "a thread had to wait: blocks are speculative until contention is gone");
+    assertFalse(t.inPlace, "a thread had to wait: blocks are speculative until contention is gone");
     assertTrue(t.commit());
   }
 
   @Test
   @Timeout(20) // a thread left waiting at the gate would hang here
-  void begin_whileAnotherBlockRunsSpeculatively_doesNotRunAlone() throws Exception {
+  void begin_whileAnotherBlockRunsSpeculatively_waitsForItBeforeRunningAlone() throws Exception {
     CountDownLatch inside = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
-    SerialGate.setFastPath(false);
+    Regime.setFastPath(false);
     Thread speculative = new Thread(() -> {
       Txn other = Txn.current();
       other.begin("speculative");
@@ -158,15 +157,42 @@ class FastPathTest {
     });
     speculative.start();
     assertTrue(inside.await(10, TimeUnit.SECONDS));
-    SerialGate.setFastPath(true);
-    SerialGate.clearContention();
-    Txn t = Txn.current();
-    t.begin("second");
-    boolean ranAlone = t.alone;
-    assertTrue(t.commit());
+    Regime.setFastPath(true);
+    CountDownLatch begun = new CountDownLatch(1);
+    AtomicLong ranAlone = new AtomicLong(-1);
+    Thread second = new Thread(() -> {
+      Txn t = Txn.current();
+      t.begin("second");
+      ranAlone.set(t.inPlace ? 1 : 0);
+      begun.countDown();
+      assertTrue(t.commit());
+    });
+    second.start();
+    assertFalse(begun.await(100, TimeUnit.MILLISECONDS),
+        "a block may not run alone while another is inside a speculative attempt: it waits at the gate");
     release.countDown();
     speculative.join();
-    assertFalse(ranAlone, "a block may not run alone while another is inside a speculative attempt");
+    assertTrue(begun.await(10, TimeUnit.SECONDS));
+    second.join();
+    assertEquals(1, ranAlone.get(), "once the speculative attempt has left, the block runs alone");
+  }
+
+  @Test
+  void fieldWrite_alone_goesInPlaceAndIsUndoneOnRollBack() {
+    Box box = new Box();
+    int field = Fields.idOf(Box.class, "value");
+    Txn t = Txn.current();
+    t.begin("alone");
+    assertTrue(Barriers.writesInPlace(t));
+    Barriers.undoJ(box, box.value, field, t); // what rewritten code does before its own store
+    box.value = 7;
+    assertEquals(7, Barriers.afterReadJ(box, box.value, field, t), "read straight from memory");
+    t.abandon();
+    assertEquals(0, box.value, "the old value is back");
+  }
+
+  static final class Box {
+    long value;
   }
 
   private static void await(CountDownLatch latch) {

@@ -20,12 +20,12 @@ import org.junit.jupiter.api.Test;
 class TxnTest {
   @BeforeAll
   static void speculativeOnly() {
-    SerialGate.setFastPath(false);
+    Regime.setFastPath(false);
   }
 
   @AfterAll
   static void fastPathAgain() {
-    SerialGate.setFastPath(true);
+    Regime.setFastPath(true);
   }
   @Test
   void write_isInvisibleUntilCommit_andReadBackInside() {
@@ -61,26 +61,27 @@ class TxnTest {
   }
 
   @Test
-  void commit_afterACommitThatWroteTheSameValue_succeeds() throws Exception {
+  void commit_afterACommitToAnotherElement_succeeds() throws Exception {
     long[] a = new long[2];
     Txn t = Txn.current();
     t.begin("test");
     long seen = Barriers.readJA(a, 0, 0, t);
-    Barriers.writeJA(a, 1, seen + 1, t);
+    Barriers.writeJA(a, 0, seen + 1, t);
     runInOtherThread(() -> {
       Txn other = Txn.current();
       other.begin("other");
-      Barriers.writeJA(a, 0, 0, other); // same value: value-based validation accepts the read
+      Barriers.writeJA(a, 1, 7, other); // the neighbouring element: a stripe of its own
       assertTrue(other.commit());
     });
     assertTrue(t.commit());
-    assertEquals(1, a[1]);
+    assertEquals(1, a[0]);
+    assertEquals(7, a[1]);
   }
 
   @Test
   void commit_readThenWrittenLocation_isValidatedThroughItsOwnLock() throws Exception {
     long[] a = new long[64];
-    for (long sameValue : new long[] {0, 7}) {
+    for (boolean otherWrites : new boolean[] {false, true}) {
       Txn t = Txn.current();
       t.begin("test");
       for (int i = 0; i < a.length; i++) {
@@ -91,18 +92,76 @@ class TxnTest {
       runInOtherThread(() -> {
         Txn other = Txn.current();
         other.begin("other");
-        Barriers.writeJA(a, 63, before + sameValue, other);
+        if (otherWrites) {
+          Barriers.writeJA(a, 63, before + 7, other);
+        } else {
+          Barriers.readJA(a, 63, 0, other);
+        }
         assertTrue(other.commit());
       });
-      if (sameValue == 0) {
-        assertTrue(t.commit(), "the value read is still there: the commit must succeed");
+      if (!otherWrites) {
+        assertTrue(t.commit(), "nothing it read changed: the commit, which locks what it also read, must succeed");
         assertEquals(before + 1, a[63]);
       } else {
-        assertFalse(t.commit(), "the value read changed: the commit must fail");
+        assertFalse(t.commit(), "a location it read was written since: the commit must fail");
         assertEquals(before + 7, a[63], "the failed commit must leave memory as the other commit left it");
         assertThrows(IllegalStateException.class, () -> t.onThrow(new IllegalStateException("end")));
       }
     }
+  }
+
+  @Test
+  void readOnlyAttempt_withoutLog_restartsLoggingWhenItMeetsANewerVersion() throws Throwable {
+    long[] a = new long[4];
+    Txn t = Txn.current();
+    for (int i = 0; i < 8; i++) { // the block learns that it writes nothing
+      t.begin("reader");
+      Barriers.readJA(a, 0, 0, t);
+      assertTrue(t.commit());
+    }
+    t.begin("reader");
+    assertFalse(t.spec.logging, "a block that keeps committing read-only skips its read log");
+    Barriers.readJA(a, 0, 0, t);
+    runInOtherThread(() -> {
+      Txn other = Txn.current();
+      other.begin("writer");
+      Barriers.writeJA(a, 1, 5, other);
+      assertTrue(other.commit());
+    });
+    ControlSignal abort = assertThrows(ControlSignal.class, () -> Barriers.readJA(a, 1, 0, t),
+        "without a log nothing can be validated: a newer version aborts the attempt");
+    t.onThrow(abort);
+    assertTrue(t.spec.logging, "the re-run logs its reads");
+    assertEquals(5, Barriers.readJA(a, 1, 0, t));
+    assertTrue(t.commit());
+  }
+
+  @Test
+  void readOnlyAttempt_thatWritesAfterAll_commitsOnlyIfNothingCommittedMeanwhile() throws Exception {
+    long[] a = new long[4];
+    Txn t = Txn.current();
+    for (int i = 0; i < 8; i++) {
+      t.begin("mostly reads");
+      Barriers.readJA(a, 0, 0, t);
+      assertTrue(t.commit());
+    }
+    t.begin("mostly reads");
+    assertFalse(t.spec.logging);
+    long seen = Barriers.readJA(a, 0, 0, t);
+    Barriers.writeJA(a, 2, seen + 1, t);
+    runInOtherThread(() -> {
+      Txn other = Txn.current();
+      other.begin("writer");
+      Barriers.writeJA(a, 0, 10, other);
+      assertTrue(other.commit());
+    });
+    assertFalse(t.commit(), "its unlogged read may have changed: it cannot commit");
+    assertEquals(0, a[2]);
+    assertTrue(t.spec.logging, "the re-run logs");
+    long again = Barriers.readJA(a, 0, 0, t);
+    Barriers.writeJA(a, 2, again + 1, t);
+    assertTrue(t.commit());
+    assertEquals(11, a[2]);
   }
 
   @Test

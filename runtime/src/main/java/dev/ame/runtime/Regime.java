@@ -1,0 +1,211 @@
+package dev.ame.runtime;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Whether blocks run one at a time (<em>serial</em>: each takes the {@link SerialGate} and runs
+ * alone, the fast path) or side by side (<em>speculative</em>), decided by measurement.
+ *
+ * <ul>
+ * <li>Serial is where every program starts, and where it returns whenever one thread has been the
+ *     only one to commit blocks for a millisecond: a single thread then pays no speculation.</li>
+ * <li>The first time a thread finds the gate taken by another, blocks turn speculative.</li>
+ * <li>While more than one thread runs blocks, the throughput (commits per second, all threads) of
+ *     the regime in force is measured in windows of {@link #WINDOW_NANOS}, and now and then the
+ *     other regime is tried for a window ({@link #probeInterval}, doubling while the probes lose).
+ *     When serial wins by more than {@link #MARGIN} (conflict-heavy blocks, blocks that all run
+ *     irrevocably), blocks run one at a time until a probe says speculation pays again: so more
+ *     threads never make blocks much slower than one thread would.</li>
+ * </ul>
+ * With {@code -Dame.fastPath=false} blocks are always speculative (for tests of the STM itself).
+ *
+ * <p>All of it is heuristics on racy counters: a wrong decision costs speed, never correctness.
+ */
+final class Regime {
+  /** {@code -Dame.fastPath=false}: never serial (tests of the STM itself set it too). */
+  private static volatile boolean alwaysSpeculative = "false".equals(System.getProperty("ame.fastPath"));
+  /** Commits of a thread between two of its looks at the regime. */
+  static final int LOOK_PERIOD = 256;
+  private static final long WINDOW_NANOS = 4_000_000;
+  private static final long ALONE_NANOS = 1_000_000;
+  private static final long ALONE_COMMITS = 4 * LOOK_PERIOD;
+  private static final long FIRST_PROBE_INTERVAL = 40_000_000;
+  private static final long MAX_PROBE_INTERVAL = 1_280_000_000;
+  private static final double MARGIN = 1.1;
+  /** {@code -Dame.regime.trace=true}: each change of regime on stderr, with the rates that made it. */
+  private static final boolean TRACE = Boolean.getBoolean("ame.regime.trace");
+
+  private static volatile boolean speculative = alwaysSpeculative;
+  /** Whether a probe found serial faster: contention then no longer turns blocks speculative. */
+  private static volatile boolean serialWins;
+  /** A thread waited for the gate in this window: more than one thread runs blocks. */
+  private static volatile boolean contentionSeen;
+
+  private static final AtomicBoolean EVALUATING = new AtomicBoolean();
+  // Guarded by EVALUATING:
+  private static long windowStart = System.nanoTime();
+  private static long windowCommits;
+  private static boolean warmingUp;
+  private static boolean probing;
+  private static double serialRate;
+  private static double speculativeRate;
+  private static long probeInterval = FIRST_PROBE_INTERVAL;
+  private static long nextProbe;
+
+  private Regime() {}
+
+  static boolean serial() {
+    return !speculative;
+  }
+
+  static boolean speculating() {
+    return speculative;
+  }
+
+  /** For tests: {@code false} makes every block speculative, {@code true} starts over serial. */
+  static void setFastPath(boolean on) {
+    alwaysSpeculative = !on;
+    speculative = !on;
+    serialWins = false;
+  }
+
+  /** A thread waits for the gate outside the serial regime (an exclusive or irrevocable holder). */
+  static void noteWaiting() {
+    if (!contentionSeen) {
+      contentionSeen = true;
+    }
+  }
+
+  /** A thread waits for the gate to run alone: unless serial was measured faster, blocks turn speculative. */
+  static void noteContention() {
+    noteWaiting();
+    if (!speculative && !serialWins && !probing) {
+      switchTo(true);
+    }
+  }
+
+  /** For tests: flips the regime as contention or a probe would. */
+  static void flipForTest(boolean toSpeculative) {
+    switchTo(toSpeculative);
+  }
+
+  private static void switchTo(boolean toSpeculative) {
+    if (speculative != toSpeculative && !alwaysSpeculative) {
+      speculative = toSpeculative;
+      if (TRACE) {
+        System.err.printf("[ame] regime %s (serial %.0f, speculative %.0f commits/ms, probing %s, serial wins %s)%n",
+            toSpeculative ? "speculative" : "serial", serialRate * 1e6, speculativeRate * 1e6, probing, serialWins);
+      }
+    }
+  }
+
+  /** Called by each thread every {@link #LOOK_PERIOD} commits. */
+  static void look(Txn t) {
+    if (alwaysSpeculative) {
+      return;
+    }
+    long now = System.nanoTime();
+    if (speculative && othersIdle(t, now)) {
+      if (TRACE) {
+        System.err.printf("[ame] %s: no other thread ran a block for %d us; %s%n", t.thread.getName(),
+            (now - t.othersChanged) / 1000, SerialGate.describe());
+      }
+      serialWins = false;
+      switchTo(false);
+      restartWindow(now);
+      return;
+    }
+    if (now - windowStart >= WINDOW_NANOS && EVALUATING.compareAndSet(false, true)) {
+      try {
+        evaluate(now);
+      } finally {
+        EVALUATING.set(false);
+      }
+    }
+  }
+
+  /**
+   * Whether no other thread is inside a block (or waiting to start one) nor has committed one for
+   * {@link #ALONE_NANOS} while this one committed at least {@link #ALONE_COMMITS}: a pause of the
+   * whole process (a collection, a safepoint) stops every thread and must not look like the others
+   * having left.
+   */
+  private static boolean othersIdle(Txn t, long now) {
+    long others = 0;
+    for (SerialGate.Registration r : SerialGate.registrations()) {
+      if (r.counts != t.counts) {
+        if (r.published.inBlock) {
+          t.othersCommits = -1; // inside a block, or waiting to start one: not idle, whatever its count
+          return false;
+        }
+        others += r.counts[Stats.COMMITS];
+      }
+    }
+    long mine = t.counts[Stats.COMMITS];
+    if (others != t.othersCommits) {
+      t.othersCommits = others;
+      t.othersChanged = now;
+      t.ownCommitsAtChange = mine;
+      return false;
+    }
+    return now - t.othersChanged > ALONE_NANOS && mine - t.ownCommitsAtChange >= ALONE_COMMITS;
+  }
+
+  private static void restartWindow(long now) {
+    if (EVALUATING.compareAndSet(false, true)) {
+      try {
+        windowStart = now;
+        windowCommits = totalCommits();
+        warmingUp = true;
+        probing = false;
+        contentionSeen = false;
+      } finally {
+        EVALUATING.set(false);
+      }
+    }
+  }
+
+  private static void evaluate(long now) {
+    long total = totalCommits();
+    boolean wasSpeculative = speculative;
+    boolean contended = wasSpeculative || contentionSeen;
+    double rate = (total - windowCommits) / (double) (now - windowStart);
+    windowStart = now;
+    windowCommits = total;
+    contentionSeen = false;
+    if (warmingUp || !contended) {
+      warmingUp = false; // the first window after a switch measures the switch, not the regime
+      return;
+    }
+    if (wasSpeculative) {
+      speculativeRate = rate;
+    } else {
+      serialRate = rate;
+    }
+    if (probing) {
+      probing = false;
+      boolean probeWon = wasSpeculative ? speculativeRate > serialRate * MARGIN : serialRate > speculativeRate * MARGIN;
+      if (probeWon) {
+        serialWins = !wasSpeculative;
+        probeInterval = FIRST_PROBE_INTERVAL;
+      } else {
+        switchTo(!wasSpeculative);
+        warmingUp = true;
+        probeInterval = Math.min(MAX_PROBE_INTERVAL, probeInterval * 2);
+      }
+      nextProbe = now + probeInterval;
+    } else if (now - nextProbe >= 0) {
+      probing = true;
+      warmingUp = true;
+      switchTo(!wasSpeculative);
+    }
+  }
+
+  private static long totalCommits() {
+    long sum = 0;
+    for (SerialGate.Registration r : SerialGate.registrations()) {
+      sum += r.counts[Stats.COMMITS];
+    }
+    return sum;
+  }
+}

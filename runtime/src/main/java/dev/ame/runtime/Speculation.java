@@ -1,0 +1,296 @@
+package dev.ame.runtime;
+
+import java.lang.invoke.VarHandle;
+
+/**
+ * A thread's speculative mode: how a block runs beside other blocks, each of its reads checked and
+ * logged, its writes kept in a redo log until commit (TL2/LSA family, see {@code docs/ENGINE.md}).
+ *
+ * <h2>Reads</h2>
+ * The rewritten code loads the orec word ({@link #beforeRead}), then the value, then calls the
+ * check ({@link #checkBits}/{@link #checkRef}): the read is good when the orec is unchanged around
+ * the load, unlocked, and not newer than the read version {@code rv}. Every value accepted so
+ * belongs to the snapshot at {@code rv} (opacity). The fast path is a handful of instructions and
+ * one {@code long} store into the {@link ReadLog}, small enough to be inlined at every call site;
+ * everything else (the block's own writes, locked or newer orecs, growing the log) is out of line.
+ * A newer orec <em>extends</em> {@code rv} to the clock after validating the read set, so long
+ * read-mostly blocks survive concurrent commits to data they have not read.
+ *
+ * <h2>Read-only attempts keep no read log</h2>
+ * When a block has recently committed without writing ({@link BlockHint}), its attempts start
+ * with {@link #logging} off: reads are checked against {@code rv} as above but not logged. Such an
+ * attempt cannot extend (nothing to validate): a newer orec aborts it, and the next attempt logs.
+ * If it writes after all, it may still commit when no other commit happened since it began
+ * ({@code wv == rv + 1}: nothing it read can have changed); otherwise it re-runs logging.
+ *
+ * <h2>Commit</h2>
+ * Lock the write set's orecs, publish "committing", take a write version {@code wv} from the clock,
+ * validate the read set (skipped when {@code wv == rv + 1}), write back, release the orecs with
+ * {@code wv}, then wait for older commits still writing back (the privatization fence, see
+ * {@link SerialGate#awaitOlderWriteBacks}). A read-only attempt commits with none of it.
+ */
+final class Speculation {
+  final Txn txn;
+  final ReadLog reads = new ReadLog();
+  final RedoLog writes = new RedoLog();
+  long rv;
+  /** {@code rv} as an orec word: an unlocked orec is good when its word is at most this. */
+  long rvWord;
+  /**
+   * The newest value of the clock this thread has seen (its last commit's version, its last
+   * extension). Any such value is a sound read version: every commit whose version is at most it
+   * had locked its whole write set before it ticked the clock, so before this thread saw the value.
+   */
+  private long clockSeen;
+  /** This thread's last commit version: when the next is the one right after, no commit can be in between. */
+  private long lastWriteVersion;
+  /** Whether reads are logged (off for attempts expected to be read-only). */
+  boolean logging = true;
+  /** The orec and its word, loaded before the caller's own load of a field (see {@link Barriers}). */
+  int pendingOrec;
+  long pendingWord;
+  int pendingSite;
+
+  Speculation(Txn txn) {
+    this.txn = txn;
+  }
+
+  /**
+   * Starts an attempt. One that logs its reads starts from the newest clock value this thread has
+   * seen, without reading the clock (a line every other committer writes): a read of something
+   * newer extends the snapshot then, which costs the same read. One that keeps no log cannot
+   * extend, so it starts from the clock itself.
+   */
+  void start(boolean logReads) {
+    long v = logReads ? clockSeen : Orecs.now();
+    clockSeen = v;
+    rv = v;
+    rvWord = Orecs.versionWord(v);
+    logging = logReads;
+  }
+
+  // ---- reads: the inlined fast paths ----
+
+  void beforeRead(int orec, int site) {
+    pendingOrec = orec;
+    pendingSite = site;
+    pendingWord = Orecs.getAcquire(orec);
+  }
+
+  /** Completes a field read prepared by {@link #beforeRead}: the value as this attempt sees it. */
+  long checkBits(Object holder, int field, long value) {
+    int orec = pendingOrec;
+    long before = pendingWord;
+    VarHandle.acquireFence(); // the caller's load stays before the second look at the orec
+    if (Orecs.getOpaque(orec) != before || before > rvWord || (before & 1) != 0 || writes.mayHold(orec)) {
+      return readBitsSlow(holder, field, 0, orec, pendingSite);
+    }
+    if (logging) {
+      reads.add(orec, pendingSite);
+    }
+    return value;
+  }
+
+  /** {@link #checkBits} for references. */
+  Object checkRef(Object holder, int field, Object value) {
+    int orec = pendingOrec;
+    long before = pendingWord;
+    VarHandle.acquireFence();
+    if (Orecs.getOpaque(orec) != before || before > rvWord || (before & 1) != 0 || writes.mayHold(orec)) {
+      return readRefSlow(holder, field, 0, orec, pendingSite);
+    }
+    if (logging) {
+      reads.add(orec, pendingSite);
+    }
+    return value;
+  }
+
+  /** Completes an element read whose orec word {@code before} was loaded before the element. */
+  long checkElementBits(Object array, int index, int orec, long before, int site, long value) {
+    VarHandle.acquireFence();
+    if (Orecs.getOpaque(orec) != before || before > rvWord || (before & 1) != 0 || writes.mayHold(orec)) {
+      return readBitsSlow(array, Location.ARRAY, index, orec, site);
+    }
+    if (logging) {
+      reads.add(orec, site);
+    }
+    return value;
+  }
+
+  /** {@link #checkElementBits} for references. */
+  Object checkElementRef(Object[] array, int index, int orec, long before, int site, Object value) {
+    VarHandle.acquireFence();
+    if (Orecs.getOpaque(orec) != before || before > rvWord || (before & 1) != 0 || writes.mayHold(orec)) {
+      return readRefSlow(array, Location.ARRAY, index, orec, site);
+    }
+    if (logging) {
+      reads.add(orec, site);
+    }
+    return value;
+  }
+
+  // ---- reads: the slow paths ----
+
+  /** A read of any location: its own write if any, else a stable value of the snapshot (extending it if needed). */
+  long readBitsSlow(Object holder, int field, int index, int orec, int site) {
+    if (writes.size != 0) {
+      int own = writes.find(holder, field, index, orec);
+      if (own >= 0) {
+        return writes.bits[own];
+      }
+    }
+    return readStable(holder, field, index, orec, site);
+  }
+
+  /** A value of the snapshot, read between two looks at its orec, and logged. */
+  long readStable(Object holder, int field, int index, int orec, int site) {
+    for (int round = 0; ; round++) {
+      long version = stableVersion(holder, field, index, orec, site);
+      long v = Location.getBits(holder, field, index);
+      VarHandle.acquireFence();
+      if (Orecs.getVolatile(orec) == version) {
+        if (logging) {
+          reads.add(orec, site);
+        }
+        return v;
+      }
+      if (round > Backoff.LOCK_SPINS) {
+        throw txn.conflictAt(holder, field, index, site, orec);
+      }
+    }
+  }
+
+  /** {@link #readBitsSlow} for references. */
+  Object readRefSlow(Object holder, int field, int index, int orec, int site) {
+    if (writes.size != 0) {
+      int own = writes.find(holder, field, index, orec);
+      if (own >= 0) {
+        return writes.refs[own];
+      }
+    }
+    for (int round = 0; ; round++) {
+      long version = stableVersion(holder, field, index, orec, site);
+      Object v = Location.getRef(holder, field, index);
+      VarHandle.acquireFence();
+      if (Orecs.getVolatile(orec) == version) {
+        if (logging) {
+          reads.add(orec, site);
+        }
+        return v;
+      }
+      if (round > Backoff.LOCK_SPINS) {
+        throw txn.conflictAt(holder, field, index, site, orec);
+      }
+    }
+  }
+
+  /** Waits for the orec to be unlocked; extends the snapshot when it is newer than {@code rv}. */
+  private long stableVersion(Object holder, int field, int index, int orec, int site) {
+    long w = Orecs.getAcquire(orec);
+    for (int round = 0; Orecs.isLocked(w); round++) {
+      if (round > Backoff.LOCK_WAIT_ROUNDS) {
+        throw txn.conflictAt(holder, field, index, site, orec);
+      }
+      Backoff.pause(round);
+      w = Orecs.getAcquire(orec);
+    }
+    if (w > rvWord) {
+      if (!logging) {
+        throw txn.needsReadLog(holder, field, index, site, orec); // nothing to validate an extension with
+      }
+      extend(holder, field, index, site, orec);
+    }
+    return w;
+  }
+
+  /** Moves {@code rv} to the clock's current value once every read so far is still valid there. */
+  private void extend(Object holder, int field, int index, int site, int orec) {
+    long now = Orecs.now();
+    if (!reads.validate(rv, writes, txn.lockWord)) {
+      throw txn.readConflict(reads);
+    }
+    rv = now;
+    rvWord = Orecs.versionWord(now);
+    clockSeen = now;
+  }
+
+  // ---- writes ----
+
+  void writeBits(Object holder, int field, int index, int orec, long value) {
+    writes.put(holder, field, index, orec, value, null);
+  }
+
+  void writeRef(Object holder, int field, int index, int orec, Object value) {
+    writes.put(holder, field, index, orec, 0, value);
+  }
+
+  // ---- commit ----
+
+  /**
+   * Commits the attempt's writes: returns false (everything undone, the conflict noted) when
+   * validation failed or a lock could not be had.
+   */
+  boolean commitWrites() {
+    if (!writes.lock(txn.lockWord)) {
+      txn.noteLockConflict(writes);
+      writes.unlock();
+      return false;
+    }
+    // Published before the tick: a later committer's privatization fence, which comes after
+    // its own tick, then sees this commit as pending or with its version (never as idle).
+    txn.published.publishCommitting(Txn.COMMIT_PENDING);
+    long wv = Orecs.tick();
+    clockSeen = wv;
+    if (wv != rv + 1 && (!logging || !reads.validate(rv, writes, txn.lockWord))) {
+      if (logging) {
+        txn.noteReadConflict(reads);
+      } else {
+        txn.noteNeedsReadLog();
+      }
+      writes.unlock();
+      txn.published.publishCommitting(0);
+      return false;
+    }
+    txn.recordWriters(writes);
+    txn.published.publishCommitting(wv);
+    try {
+      writes.writeBack();
+    } catch (Throwable asynchronous) {
+      writes.writeBack(); // a ThreadDeath mid-way: finish it, never leave half a block applied
+      throw asynchronous;
+    } finally {
+      writes.release(Orecs.versionWord(wv));
+      txn.published.publishCommitting(0);
+    }
+    if (wv != lastWriteVersion + 1) {
+      // Some commit ticked between this thread's last one and this one: it may still be writing
+      // back. (When none did, every older commit was waited for by this thread's last fence.)
+      SerialGate.awaitOlderWriteBacks(txn, wv);
+    }
+    lastWriteVersion = wv;
+    return true;
+  }
+
+  /**
+   * Validates the reads at the current time, for a block that is about to run alone in place
+   * (irrevocable): false when one of them has changed.
+   */
+  boolean stillValid() {
+    if (!logging) {
+      return Orecs.now() == rv; // no read log: valid only if nothing committed since it began
+    }
+    return reads.validate(rv, writes, txn.lockWord);
+  }
+
+  /** Writes the redo log back in place (the block owns the gate, alone) and stamps it with {@code word}. */
+  void writeBackInPlace(long word) {
+    writes.writeBack();
+    writes.stamp(word);
+  }
+
+  void clear() {
+    reads.clear();
+    writes.clear();
+    logging = true;
+  }
+}
