@@ -26,7 +26,8 @@ import java.util.List;
  *
  * <p>Usage: {@code Harness [full|quick] [WORKLOAD,...] [--threads 1,2,...] [--json FILE]
  * [--chart FILE]}; quick rounds only smoke-test the harness. {@code Harness --replot RESULTS.json
- * [--chart FILE]} redraws the chart of an earlier run.
+ * [--chart FILE]} redraws the chart of an earlier run, {@code Harness --summary R1.json,R2.json,...}
+ * prints the ratios and the summary of the median of several runs (issue 12 asks for at least 3).
  */
 public final class Harness {
   private Harness() {}
@@ -38,6 +39,19 @@ public final class Harness {
    */
   public static void main(String[] args) throws Exception {
     Options options = Options.parse(args);
+    if (!options.summaries().isEmpty()) {
+      List<List<Measurement>> runs = new ArrayList<>();
+      for (String file : options.summaries()) {
+        runs.add(ResultsJson.read(Path.of(file)).results());
+      }
+      System.out.printf("Median throughput of each configuration over %d runs (%s), counters summed:%n%n",
+          runs.size(), String.join(", ", options.summaries()));
+      Report report = new Report(Medians.of(runs));
+      report.printTable(System.out);
+      report.printRatios(System.out);
+      Summary.print(System.out, report.rows());
+      return;
+    }
     if (options.replot() != null) {
       ResultsJson.Contents earlier = ResultsJson.read(Path.of(options.replot()));
       BarChart.write(Path.of(options.chart()), earlier.info(), earlier.results());

@@ -7,8 +7,9 @@ import java.util.TreeSet;
 
 /**
  * The harness's command line: {@code [full|quick] [WORKLOAD,...] [--threads 1,2,...] [--json FILE]
- * [--chart FILE]}, or {@code --replot RESULTS.json [--chart FILE]} to redraw the chart of an
- * earlier run.
+ * [--chart FILE]}; or {@code --replot RESULTS.json [--chart FILE]} to redraw the chart of an
+ * earlier run; or {@code --summary R1.json,R2.json,...} to print the ratios and the summary of the
+ * median of several runs.
  *
  * @param timing the rounds per configuration
  * @param workloads the scenario keys to run; empty for all
@@ -16,9 +17,10 @@ import java.util.TreeSet;
  * @param json where the results file goes
  * @param chart where the SVG chart goes
  * @param replot a results file to draw instead of measuring, or null
+ * @param summaries results files whose medians to summarize instead of measuring; empty to measure
  */
 record Options(Timing timing, List<String> workloads, List<Integer> threads, String json, String chart,
-    String replot) {
+    String replot, List<String> summaries) {
   static final String DEFAULT_JSON = "benchmarks/target/results.json";
   static final String DEFAULT_CHART = "benchmarks/target/chart.svg";
   static final List<Integer> DEFAULT_THREADS = List.of(1, 2);
@@ -33,19 +35,22 @@ record Options(Timing timing, List<String> workloads, List<Integer> threads, Str
     String json = DEFAULT_JSON;
     String chart = DEFAULT_CHART;
     String replot = null;
+    List<String> summaries = List.of();
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       if (arg.equals("full") && i == 0) {
         timing = Timing.FULL;
       } else if (arg.equals("quick") && i == 0) {
         timing = Timing.QUICK;
-      } else if ((arg.equals("--json") || arg.equals("--chart") || arg.equals("--replot") || arg.equals("--threads"))
+      } else if ((arg.equals("--json") || arg.equals("--chart") || arg.equals("--replot") || arg.equals("--threads")
+          || arg.equals("--summary"))
           && i + 1 < args.length) {
         String value = args[++i];
         switch (arg) {
           case "--json" -> json = value;
           case "--chart" -> chart = value;
           case "--threads" -> threads = threadCounts(value);
+          case "--summary" -> summaries = List.of(value.split(","));
           default -> replot = value;
         }
       } else if (!arg.startsWith("-") && workloads.isEmpty()) {
@@ -59,7 +64,7 @@ record Options(Timing timing, List<String> workloads, List<Integer> threads, Str
         usage("unknown workload '" + key + "'");
       }
     }
-    return new Options(timing, List.copyOf(workloads), threads, json, chart, replot);
+    return new Options(timing, List.copyOf(workloads), threads, json, chart, replot, summaries);
   }
 
   /** {@code 1,2,4}: distinct counts in [1, MAX_THREADS], 1 among them; sorted. */
@@ -87,6 +92,7 @@ record Options(Timing timing, List<String> workloads, List<Integer> threads, Str
     System.err.println("Harness: " + problem);
     System.err.println("usage: Harness [full|quick] [WORKLOAD,...] [--threads 1,2,...] [--json FILE] [--chart FILE]");
     System.err.println("       Harness --replot RESULTS.json [--chart FILE]   (redraws the chart of an earlier run)");
+    System.err.println("       Harness --summary R1.json,R2.json,...   (the ratios and summary of several runs' medians)");
     System.err.println("  workloads: " + String.join(",", Scenarios.keys()) + " (default: all);");
     System.err.println("    rbtree or hash alone: all their update percentages; rbtree-N, hash-N: N% updates");
     System.err.println("  defaults: --threads 1,2 --json " + DEFAULT_JSON + " --chart " + DEFAULT_CHART);

@@ -72,7 +72,7 @@ final class Ratios {
   /**
    * The ratios of one AME variant of one workload at N threads.
    *
-   * @param bestLockThreads the thread count of the lock's best figure (≤ N); 0 when the workload has no lock variant
+   * @param bestLockThreads the thread count of the lock's best figure (≤ N); 0 when no lock variant runs the same code
    * @param abortsPer1000 aborts per 1000 commits of the AME variant at N threads
    * @param printCost the print workload's block that prints, time ÷ (the block without the print + the print alone); else NONE
    */
@@ -105,7 +105,9 @@ final class Ratios {
     for (Measurement m : results) {
       if (m.variant().kind() == Variant.Kind.AME && m.threads() == 1) {
         for (int n : threadCounts) {
-          rows.add(row(m, n));
+          if (n == 1 || find(m.key(), m.variant(), n) != null) { // merged runs may lack a count for some workloads
+            rows.add(row(m, n));
+          }
         }
       }
     }
@@ -116,15 +118,16 @@ final class Ratios {
     String key = ame1.key();
     Variant ame = ame1.variant();
     Measurement ameN = find(key, ame, n);
-    Measurement best = bestLock(key, n);
+    // The print workload's plain and locked code print: they are twins of the printing block, not of the silent one.
+    boolean twinless = ame.equals(PrintScenario.BLOCK);
+    Measurement best = twinless ? null : bestLock(key, n);
     double aborts = ameN == null ? Double.NaN
         : 1000.0 * ameN.transactions().aborts() / Math.max(1, ameN.transactions().commits());
     double scaling = ratio(ameN, ame1);
     Judged vsLock = Judged.atLeast(ratio(ameN, best), Bars.vsBestLock(key, ame, n));
     Judged vsOne = n == 1 ? Judged.NONE : Judged.atLeast(scaling, Bars.vsOneThread(key, ame, n, aborts));
     Judged floor = n == 1 ? Judged.NONE : Judged.atLeast(scaling, OptionalDouble.of(Bars.FLOOR));
-    // The print workload's plain code prints: it is the twin of the printing block, not of the silent one.
-    Measurement plain1 = ame.equals(PrintScenario.BLOCK) ? null : find(key, Variant.UNINSTRUMENTED, 1);
+    Measurement plain1 = twinless ? null : find(key, Variant.UNINSTRUMENTED, 1);
     Judged cost = Judged.atMost(ratio(plain1, ame1), Bars.SINGLE_THREAD_COST);
     return new Row(key, ame1.workload(), ame, n, best == null ? 0 : best.threads(), vsLock, vsOne, aborts, floor,
         peers(key, ame, n), cost, printCost(key, ame, n));

@@ -91,7 +91,7 @@ final class Report {
       Measurement plainN = calculator.find(row.key(), Variant.UNINSTRUMENTED, row.threads());
       String machine = plain1 == null || plainN == null ? ""
           : String.format("   uninstrumented %dT/1T %4.2fx", row.threads(), Ratios.ratio(plainN, plain1));
-      String lock = row.bestLockThreads() == 0 ? String.format("%-28s", "   (no lock variant)")
+      String lock = row.bestLockThreads() == 0 ? String.format("%-28s", "   (no locked twin)")
           : String.format("/ lock(%dT) %5.2fx %-10s", row.bestLockThreads(), row.vsBestLock().value(),
               judgement(row.vsBestLock()));
       out.printf("  %-18s %-16s %2dT %s   /1T %5.2fx %-10s floor %-4s   aborts/1000 %7.2f%s%n", row.workload(),
