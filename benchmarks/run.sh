@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
 # Builds the agent and the benchmarks, then runs them on the default JDK (or $JAVA).
 #
-#   benchmarks/run.sh [full] [WORKLOADS] [--json F] [--chart F]
-#                                the harness: throughput table, the DESIGN.md §6 ratios, results.json and
-#                                chart.svg in benchmarks/target (all workloads: ~8 min on 2 cores)
+#   benchmarks/run.sh [full] [WORKLOADS] [--threads 1,2,...] [--json F] [--chart F]
+#                                the harness: throughput table, the ratios of DESIGN.md §6 and issues 12/13, a
+#                                PASS/MISS summary, results.json and chart.svg in benchmarks/target
+#                                (all workloads on 1 and 2 threads: ~10 min on 2 cores)
 #   benchmarks/run.sh quick [...] the same with short rounds: a smoke test, figures not meaningful
 #   benchmarks/run.sh full bank,list   only those workloads (the harness's usage message lists them)
+#   benchmarks/run.sh full --threads 1,2,4,8   those thread counts (1 among them): ratios at each N against 1 thread
 #   benchmarks/run.sh full --replot R.json [--chart F]   redraw the chart of an earlier run's results, no measuring
-#   benchmarks/run.sh jmh [ARGS] the JMH microbenchmarks, briefly; ARGS go to JMH (a regexp, -l, -h, ...)
+#   benchmarks/run.sh jmh [ARGS] the JMH microbenchmarks, briefly; ARGS go to JMH (a regexp, -l, -h, ...);
+#                                e.g. jmh LargeBlock: per-access cost in large blocks, fast path and speculative
 #
 # The harness runs, from the repository root, as
 #                      java -javaagent:agent/target/ame.jar=config=benchmarks/harness.conf \
@@ -43,7 +46,7 @@ case "$mode" in
     ;;
   jmh)
     shift
-    # Brief by default: 3 warm-up and 5 measured iterations of 1 s, one fork per benchmark (~2.5 min
+    # Brief by default: 3 warm-up and 5 measured iterations of 1 s, one fork per benchmark (~4 min
     # for all). An option given on the command line replaces its default (JMH rejects one given twice).
     defaults=()
     for pair in "-wi 3" "-w 1s" "-i 5" "-r 1s" "-f 1"; do
@@ -56,7 +59,7 @@ case "$mode" in
     exec "$java" -Dame.agent="$agent" -Dame.agentOptions="${AME_OPTIONS:-}" -jar "$here/target/benchmarks.jar" "$@"
     ;;
   *)
-    echo "usage: $0 [full | quick] [WORKLOAD,...] [--json FILE] [--chart FILE]   or   $0 jmh [JMH options]   (got: $*)" >&2
+    echo "usage: $0 [full | quick] [WORKLOAD,...] [--threads 1,2,...] [--json FILE] [--chart FILE]   or   $0 jmh [JMH options]   (got: $*)" >&2
     exit 2
     ;;
 esac

@@ -3,10 +3,11 @@ package dev.ame.bench;
 import java.util.function.LongSupplier;
 
 /**
- * Transfers of 1..64 between two random accounts of a 1024-account bank, in every variant. In
- * the disjoint scenario thread {@code t} only touches accounts of its own half, so two threads
- * never conflict while the global lock still serializes them; in the random one both threads use
- * all accounts (two concurrent transfers share an account about once in 256).
+ * Transfers of 1..64 between two random accounts of a 1024-account bank, in every variant. In the
+ * disjoint scenario thread {@code t} only touches accounts of its own range (its half, on two
+ * threads; see {@link Keys}), so threads never conflict while the global lock still serializes
+ * them; in the random one both threads use all accounts (two concurrent transfers share an account
+ * about once in 256).
  */
 final class BankScenarios {
   static final int ACCOUNTS = 1024;
@@ -16,12 +17,12 @@ final class BankScenarios {
 
   /** Disjoint halves: the low-conflict workload of the 2-thread bar. */
   static Scenario disjoint() {
-    Keys halves = new Keys(ACCOUNTS / 2, true);
+    Keys ranges = new Keys(ACCOUNTS, true);
     return withVariants(Scenario.named("bank", "bank transfer")
         .add(Variant.UNINSTRUMENTED, () -> {
           Bank bank = bank();
-          return transfers(halves, bank::transferPlain, bank::total);
-        }), halves);
+          return transfers(ranges, bank::transferPlain, bank::total);
+        }), ranges);
   }
 
   /** Random accounts out of all 1024: rare conflicts; uninstrumented on one thread only. */
@@ -73,7 +74,7 @@ final class BankScenarios {
   }
 
   /** Null when no money was created or lost, else what went wrong. */
-  private static String check(long total) {
+  static String check(long total) {
     long expected = ACCOUNTS * INITIAL_BALANCE;
     return total == expected ? null : "bank total " + total + ", expected " + expected;
   }

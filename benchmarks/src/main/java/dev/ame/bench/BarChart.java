@@ -7,10 +7,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
- * Draws the results as an SVG bar chart, in plain Java: one panel per workload, in each a pair of
- * bars per variant (1 thread solid, 2 threads hatched), the throughput divided by the workload's
+ * Draws the results as an SVG bar chart, in plain Java: one panel per workload, in each a group of
+ * bars per variant (1 thread solid, then each larger thread count of the run hatched, left to
+ * right), the throughput divided by the workload's
  * uninstrumented 1-thread throughput, on a log scale shared by all panels (so 1x, the plain code
  * on one core, is the same line everywhere). Hovering a bar shows its figures.
  */
@@ -33,6 +35,7 @@ final class BarChart {
   /** For the other variants, by kind: concurrent ones warm, AME ones blue. */
   private static final String[] CONCURRENT_COLOURS = {"#ff7f0e", "#b8860b", "#8c564b"};
   private static final String[] AME_COLOURS = {"#1f5fb4", "#6baed6", "#08306b"};
+  private static final String PART_COLOUR = "#c7c7c7";
 
   private final StringBuilder svg = new StringBuilder();
 
@@ -54,6 +57,7 @@ final class BarChart {
       }
     }
     double[] range = decades(results);
+    List<Integer> threadCounts = results.stream().map(Measurement::threads).distinct().sorted().toList();
     int rows = (keys.size() + COLUMNS - 1) / COLUMNS;
     int width = 2 * MARGIN + COLUMNS * PANEL_WIDTH;
     int height = HEADER + rows * PANEL_HEIGHT + MARGIN;
@@ -67,26 +71,28 @@ final class BarChart {
         "AME harness: throughput relative to the uninstrumented code on 1 thread",
         info.underLoad() ? "<tspan dx=\"10\" fill=\"#c0392b\">(under load: figures noisy)</tspan>" : ""));
     text(MARGIN, 52, 13, "normal", "start", info.summary() + "; log scale; higher is better");
-    legend(MARGIN, 76);
+    legend(MARGIN, 76, threadCounts);
     for (int i = 0; i < keys.size(); i++) {
       int x = MARGIN + (i % COLUMNS) * PANEL_WIDTH;
       int y = HEADER + (i / COLUMNS) * PANEL_HEIGHT;
-      panel(x, y, keys.get(i), results, range);
+      panel(x, y, keys.get(i), results, range, threadCounts);
     }
     svg.append("</svg>\n");
     return svg.toString();
   }
 
-  private void legend(int x, int y) {
+  private void legend(int x, int y, List<Integer> threadCounts) {
     rect(x, y - 11, 22, 12, "#555555", false, null);
     text(x + 28, y, 12, "normal", "start", "1 thread");
     rect(x + 95, y - 11, 22, 12, "#555555", true, null);
-    text(x + 123, y, 12, "normal", "start", "2 threads (absent: the variant would race on 2 threads)");
-    text(x + 520, y, 12, "normal", "start", "bar colours: grey plain code, red global lock, orange/brown "
-        + "locks or java.util.concurrent, blue AME, green/purple/teal the peer STMs");
+    String more = threadCounts.stream().filter(n -> n > 1).map(String::valueOf).collect(Collectors.joining(", "));
+    text(x + 123, y, 12, "normal", "start", more + " threads, left to right (absent: the variant would race)");
+    text(x + 520, y, 12, "normal", "start", "bar colours: grey plain code (light: a piece alone), red global "
+        + "lock, orange/brown locks or java.util.concurrent, blue AME, green/purple/teal the peer STMs");
   }
 
-  private void panel(int x, int y, String key, List<Measurement> results, double[] range) {
+  private void panel(int x, int y, String key, List<Measurement> results, double[] range,
+      List<Integer> threadCounts) {
     List<Measurement> rows = results.stream().filter(m -> m.key().equals(key)).toList();
     double reference = reference(rows);
     List<Variant> variants = new ArrayList<>();
@@ -113,7 +119,8 @@ final class BarChart {
         + "transform=\"rotate(-90 %d %d)\">÷ uninstrumented 1T</text>%n", x + 12, top + PLOT_HEIGHT / 2, x + 12,
         top + PLOT_HEIGHT / 2));
     double group = (double) plotWidth / variants.size();
-    double bar = Math.min(16, group * 0.38);
+    int bars = threadCounts.size();
+    double bar = Math.min(16, group * 0.76 / bars);
     int concurrent = 0;
     int ame = 0;
     for (int v = 0; v < variants.size(); v++) {
@@ -121,10 +128,12 @@ final class BarChart {
       String colour = COLOURS.get(variant.label());
       if (colour == null) {
         colour = variant.kind() == Variant.Kind.AME ? AME_COLOURS[ame++ % AME_COLOURS.length]
+            : variant.kind() == Variant.Kind.PART ? PART_COLOUR
             : CONCURRENT_COLOURS[concurrent++ % CONCURRENT_COLOURS.length];
       }
-      double gx = left + v * group + (group - 2 * bar - 2) / 2;
-      for (int threads = 1; threads <= 2; threads++) {
+      double gx = left + v * group + (group - bars * bar - 2 * (bars - 1)) / 2;
+      for (int b = 0; b < bars; b++) {
+        int threads = threadCounts.get(b);
         Measurement m = find(rows, variant, threads);
         if (m == null) {
           continue;
@@ -134,8 +143,8 @@ final class BarChart {
         String tip = String.format(Locale.ROOT, "%s, %s, %d thread(s): %.3f Mops/s, %.3gx uninstrumented 1T%s",
             m.workload(), variant.label(), threads, m.opsPerSecond() / 1e6, value,
             m.problem() == null ? "" : ", PROBLEM: " + m.problem());
-        double bx = gx + (threads - 1) * (bar + 2);
-        rect(bx, by, bar, bottom - by, colour, threads == 2, tip);
+        double bx = gx + b * (bar + 2);
+        rect(bx, by, bar, bottom - by, colour, threads > 1, tip);
         double vx = bx + bar / 2 + 3;
         svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"9\" fill=\"#333333\" "
             + "transform=\"rotate(-90 %.1f %.1f)\">%s</text>%n", vx, by - 3, vx, by - 3, ratioLabel(value)));

@@ -19,7 +19,7 @@ final class DriverLoop implements ThreadTask {
   static ThreadTask forWorkload(Workload workload, int threads) {
     Operation[] operations = new Operation[threads];
     for (int t = 0; t < threads; t++) {
-      operations[t] = workload.operation(t);
+      operations[t] = workload.operation(t, threads);
     }
     MethodHandle constructor = Monomorphic.constructor(DriverLoop.class, Operation[].class);
     return Monomorphic.create(constructor, ThreadTask.class, (Object) operations);

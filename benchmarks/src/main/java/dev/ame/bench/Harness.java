@@ -10,20 +10,24 @@ import java.util.List;
 /**
  * The macro benchmark: in one JVM started with {@code -javaagent:ame.jar}, measures the throughput
  * of several workloads, each in several variants (uninstrumented, one global lock, fine-grained or
- * java.util.concurrent, {@code @Atomic} blocks, the peer STMs), on one and on two threads, and
- * prints a table and the ratios that DESIGN.md §6 sets bars for:
+ * java.util.concurrent, {@code @Atomic} blocks, the peer STMs), on one and on two threads (or the
+ * thread counts of {@code --threads}), and prints a table and the ratios that DESIGN.md §6 and
+ * issues 12 and 13 set bars for ({@link Bars}):
  * <ul>
  * <li>single-thread cost: AME time per operation ÷ uninstrumented time per operation (≤ 1.3x);</li>
- * <li>two threads on low-conflict data: AME throughput ÷ global-lock throughput (≥ 1.7x), with AME's
- *     own 2-thread ÷ 1-thread scaling beside it;</li>
- * <li>AME throughput ÷ each peer STM's, at 1 and 2 threads (> 1).</li>
+ * <li>AME on N threads ÷ one global lock at its better thread count (≥ 1.7x on low-conflict data at
+ *     2 threads), and ÷ AME on 1 thread, with the aborts per 1000 commits beside it;</li>
+ * <li>AME throughput ÷ each peer STM's, at 1 and N threads (> 1);</li>
+ * <li>a block that prints ÷ the block plus the print alone (≤ 1);</li>
  * </ul>
- * It also writes the results as JSON and a bar chart as SVG. The uninstrumented variant runs in the
- * same JVM: code outside atomic blocks is the original, untouched bytecode.
+ * then a summary with PASS or MISS per bar. It also writes the results and the ratios as JSON and
+ * a bar chart as SVG. The uninstrumented variant runs in the same JVM: code outside atomic blocks
+ * is the original, untouched bytecode.
  *
- * <p>Usage: {@code Harness [full|quick] [WORKLOAD,...] [--json FILE] [--chart FILE]}; quick rounds
- * only smoke-test the harness. {@code Harness --replot RESULTS.json [--chart FILE]} redraws the
- * chart of an earlier run.
+ * <p>Usage: {@code Harness [full|quick] [WORKLOAD,...] [--threads 1,2,...] [--json FILE]
+ * [--chart FILE]}; quick rounds only smoke-test the harness. {@code Harness --replot RESULTS.json
+ * [--chart FILE]} redraws the chart of an earlier run, {@code Harness --summary R1.json,R2.json,...}
+ * prints the ratios and the summary of the median of several runs (issue 12 asks for at least 3).
  */
 public final class Harness {
   private Harness() {}
@@ -35,6 +39,19 @@ public final class Harness {
    */
   public static void main(String[] args) throws Exception {
     Options options = Options.parse(args);
+    if (!options.summaries().isEmpty()) {
+      List<List<Measurement>> runs = new ArrayList<>();
+      for (String file : options.summaries()) {
+        runs.add(ResultsJson.read(Path.of(file)).results());
+      }
+      System.out.printf("Median throughput of each configuration over %d runs (%s), counters summed:%n%n",
+          runs.size(), String.join(", ", options.summaries()));
+      Report report = new Report(Medians.of(runs));
+      report.printTable(System.out);
+      report.printRatios(System.out);
+      Summary.print(System.out, report.rows());
+      return;
+    }
     if (options.replot() != null) {
       ResultsJson.Contents earlier = ResultsJson.read(Path.of(options.replot()));
       BarChart.write(Path.of(options.chart()), earlier.info(), earlier.results());
@@ -48,15 +65,16 @@ public final class Harness {
       System.exit(2);
     }
     List<Scenario> scenarios = Scenarios.select(options.workloads());
-    printHeader(options.timing());
+    printHeader(options.timing(), options.threads());
     RunInfo info = RunInfo.now(options.timing());
 
     List<Measurement> results = new ArrayList<>();
-    try (ThroughputMeter meter = new ThroughputMeter(options.timing())) {
+    List<Integer> threadCounts = options.threads();
+    try (ThroughputMeter meter = new ThroughputMeter(options.timing(), threadCounts.get(threadCounts.size() - 1))) {
       for (Scenario scenario : scenarios) {
-        for (int threads = 1; threads <= ThroughputMeter.MAX_THREADS; threads++) {
+        for (int threads : threadCounts) {
           for (Scenario.Entry entry : scenario.entries()) {
-            if (threads == 1 || entry.twoThreads()) {
+            if (threads == 1 || entry.parallel()) {
               System.err.printf("measuring %s, %s, %d thread(s)%n", scenario.name(), entry.variant().label(), threads);
               results.add(meter.measure(scenario, entry, threads));
             }
@@ -75,9 +93,10 @@ public final class Harness {
     System.out.printf("peer STM and harness classes that harness.conf excludes but the agent rewrote: %s (of %d checked)%n",
         rewrittenPeers.isEmpty() ? "none" : String.join(", ", rewrittenPeers), PeerCheck.checkedClasses());
     RunInfo ended = info.withEnd();
-    ResultsJson.write(Path.of(options.json()), ended, results);
+    ResultsJson.write(Path.of(options.json()), ended, results, report.rows());
     BarChart.write(Path.of(options.chart()), ended, results);
     System.out.println("results: " + options.json() + "   chart: " + options.chart());
+    Summary.print(System.out, report.rows());
     boolean problems = report.printProblems(System.out);
     if (problems || !rewrittenPeers.isEmpty()) {
       System.exit(1);
@@ -90,7 +109,7 @@ public final class Harness {
         ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
   }
 
-  private static void printHeader(Timing timing) {
+  private static void printHeader(Timing timing, List<Integer> threads) {
     Runtime runtime = Runtime.getRuntime();
     System.out.printf("AME harness, %s, JDK %s (%s), %d cores, agent active%n", LocalDate.now(),
         System.getProperty("java.runtime.version"), System.getProperty("java.vm.name"), runtime.availableProcessors());
@@ -98,6 +117,8 @@ public final class Harness {
     System.out.printf("timing: %d warm-up + %d timed rounds of %d ms per configuration, median reported%s%n",
         timing.warmupRounds(), timing.timedRounds(), timing.roundMillis(),
         timing == Timing.QUICK ? " (QUICK: smoke test, figures not meaningful)" : "");
+    System.out.printf("thread counts: %s%s%n", threads, threads.get(threads.size() - 1) > runtime.availableProcessors()
+        ? " (more threads than cores: those figures measure oversubscription)" : "");
     System.out.println("transactions before the benchmarks (the agent's own start-up): " + Ame.statistics());
     System.out.println(loadAverage("at start"));
     System.out.println();

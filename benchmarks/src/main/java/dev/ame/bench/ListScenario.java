@@ -1,5 +1,6 @@
 package dev.ame.bench;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -7,7 +8,7 @@ import java.util.function.Supplier;
 /**
  * Sorted-linked-list sets of keys 0..999 (about 500 present), 5% add, 5% remove, 90% contains.
  * Each thread owns one list (disjoint data, the low-conflict case); the global-lock variant guards
- * both lists with one lock. The peers' lists are the same algorithm over their own references.
+ * all lists with one lock. The peers' lists are the same algorithm over their own references.
  */
 final class ListScenario {
   static final int KEYS = 1000;
@@ -32,13 +33,27 @@ final class ListScenario {
         .build();
   }
 
-  /** Two filled lists, one per thread; each variant passes its own action lambda (one receiver per copy). */
+  /**
+   * A filled list per thread, thread {@code t}'s filled from seed {@code t + 1} (the driver asks
+   * for the operations one thread after another, before the rounds); each variant passes its own
+   * action lambda (one receiver per copy).
+   */
   private static <S> Workload perThread(Supplier<S> fresh, ObjIntPredicate<S> add, Function<S, KeyedAction> action,
       Function<S, String> check) {
-    List<S> lists = List.of(filled(fresh.get(), add, 1), filled(fresh.get(), add, 2));
-    return Workload.keyed(RANGE, t -> action.apply(lists.get(t)), () -> {
-      String first = check.apply(lists.get(0));
-      return first != null ? first : check.apply(lists.get(1));
+    List<S> lists = new ArrayList<>();
+    return Workload.keyed(RANGE, t -> {
+      while (lists.size() <= t) {
+        lists.add(filled(fresh.get(), add, lists.size() + 1));
+      }
+      return action.apply(lists.get(t));
+    }, () -> {
+      for (S list : lists) {
+        String problem = check.apply(list);
+        if (problem != null) {
+          return problem;
+        }
+      }
+      return null;
     });
   }
 

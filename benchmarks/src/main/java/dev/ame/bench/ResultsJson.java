@@ -13,8 +13,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Writes the measurements as JSON, one object per configuration and per line, for scripts and
- * later comparison; reads such a file back (only this writer's layout) to redraw its chart.
+ * Writes the measurements as JSON, one object per configuration and per line, then the ratios
+ * ({@link Ratios}: one object per AME variant, workload and thread count, each ratio with its bar
+ * and verdict), for scripts and later comparison; reads such a file back (only this writer's
+ * layout, only the measurements) to redraw its chart.
  */
 final class ResultsJson {
   private static final Pattern FIELD = Pattern.compile("\"(\\w+)\": (null|\"((?:[^\"\\\\]|\\\\.)*)\"|[-0-9.eE]+)");
@@ -33,7 +35,7 @@ final class ResultsJson {
         info = new RunInfo(f.get("date"), f.get("jdk"), Integer.parseInt(f.get("cores")),
             new Timing(Integer.parseInt(f.get("warmupRounds")), Integer.parseInt(f.get("timedRounds")),
                 Long.parseLong(f.get("roundMillis"))), f.get("loadAtStart"), f.get("loadAtEnd"));
-      } else if (f.containsKey("workload")) {
+      } else if (f.containsKey("opsPerSecond")) { // a measurement, not a ratio
         results.add(new Measurement(f.get("workload"), f.get("name"),
             new Variant(f.get("variant"), Variant.Kind.valueOf(f.get("kind"))), Integer.parseInt(f.get("threads")),
             Double.parseDouble(f.get("opsPerSecond")), Double.parseDouble(f.get("slowestRound")),
@@ -81,7 +83,8 @@ final class ResultsJson {
     return out.toString();
   }
 
-  static void write(Path file, RunInfo info, List<Measurement> results) throws IOException {
+  static void write(Path file, RunInfo info, List<Measurement> results, List<Ratios.Row> ratios)
+      throws IOException {
     StringBuilder json = new StringBuilder();
     json.append("{\n  \"run\": {")
         .append("\"date\": ").append(quote(info.date()))
@@ -92,6 +95,7 @@ final class ResultsJson {
         .append(", \"roundMillis\": ").append(info.timing().roundMillis())
         .append(", \"loadAtStart\": ").append(quote(info.loadAtStart()))
         .append(", \"loadAtEnd\": ").append(quote(info.loadAtEnd()))
+        .append(", \"threadCounts\": ").append(results.stream().map(Measurement::threads).distinct().sorted().toList())
         .append("},\n  \"results\": [");
     for (int i = 0; i < results.size(); i++) {
       Measurement m = results.get(i);
@@ -113,6 +117,10 @@ final class ResultsJson {
           .append(", \"problem\": ").append(quote(m.problem()))
           .append('}');
     }
+    json.append("\n  ],\n  \"ratios\": [");
+    for (int i = 0; i < ratios.size(); i++) {
+      json.append(i == 0 ? "\n" : ",\n").append("    ").append(ratio(ratios.get(i)));
+    }
     json.append("\n  ]\n}\n");
     Path parent = file.toAbsolutePath().getParent();
     if (parent != null) {
@@ -121,8 +129,47 @@ final class ResultsJson {
     Files.writeString(file, json);
   }
 
+  /** One row of ratios on one line; a missing ratio or bar is null. */
+  private static String ratio(Ratios.Row row) {
+    StringBuilder json = new StringBuilder("{")
+        .append("\"workload\": ").append(quote(row.key()))
+        .append(", \"name\": ").append(quote(row.workload()))
+        .append(", \"variant\": ").append(quote(row.ame().label()))
+        .append(", \"threads\": ").append(row.threads())
+        .append(", \"bestLockThreads\": ").append(row.bestLockThreads());
+    judged(json, "ameVsBestLock", row.vsBestLock());
+    judged(json, "ameVsAme1T", row.vsOneThread());
+    json.append(", \"abortsPer1000\": ").append(ratioNumber(row.abortsPer1000()));
+    judged(json, "floor", row.floor());
+    json.append(", \"peers\": [");
+    for (int i = 0; i < row.peers().size(); i++) {
+      Ratios.PeerRatio p = row.peers().get(i);
+      json.append(i == 0 ? "" : ", ").append("{\"peer\": ").append(quote(p.peer().label()))
+          .append(", \"ameVsPeer1T\": ").append(ratioNumber(p.oneThread()))
+          .append(", \"ameVsPeer\": ").append(ratioNumber(p.atN()))
+          .append(", \"ameVsPeerAt1T\": ").append(ratioNumber(p.atNVsPeerOneThread()))
+          .append(", \"verdict\": ").append(quote(Report.verdict(p.met()))).append('}');
+    }
+    json.append(']');
+    judged(json, "singleThreadCost", row.singleThreadCost());
+    judged(json, "printCost", row.printCost());
+    return json.append('}').toString();
+  }
+
+  /** {@code "name": value, "nameBar": bar, "nameVerdict": "PASS"}, nulls where absent. */
+  private static void judged(StringBuilder json, String name, Ratios.Judged judged) {
+    json.append(", \"").append(name).append("\": ").append(ratioNumber(judged.value()))
+        .append(", \"").append(name).append("Bar\": ").append(ratioNumber(judged.bar()))
+        .append(", \"").append(name).append("Verdict\": ").append(judged.judged() ? quote(judged.verdict()) : "null");
+  }
+
   private static String number(double value) {
     return String.format(Locale.ROOT, "%.1f", value);
+  }
+
+  /** A ratio to 4 decimals, or null for NaN (JSON has no NaN). */
+  private static String ratioNumber(double value) {
+    return Double.isNaN(value) || Double.isInfinite(value) ? "null" : String.format(Locale.ROOT, "%.4f", value);
   }
 
   /** A JSON string, or null. */

@@ -17,9 +17,9 @@ record Scenario(String key, String name, List<Entry> entries) {
    *
    * @param variant how the operations run
    * @param data fresh data for one configuration
-   * @param twoThreads false where two threads would race (plain code on shared data)
+   * @param parallel false where several threads would race (plain code on shared data)
    */
-  record Entry(Variant variant, Supplier<Workload> data, boolean twoThreads) {}
+  record Entry(Variant variant, Supplier<Workload> data, boolean parallel) {}
 
   /** Starts a scenario; add its variants in the order the table shows them. */
   static Builder named(String key, String name) {
@@ -37,13 +37,13 @@ record Scenario(String key, String name, List<Entry> entries) {
       this.name = name;
     }
 
-    /** A variant measured on one and on two threads. */
+    /** A variant measured at every thread count of the run. */
     Builder add(Variant variant, Supplier<Workload> data) {
       entries.add(new Entry(variant, data, true));
       return this;
     }
 
-    /** A variant measured on one thread only: on two it would race. */
+    /** A variant measured on one thread only: on more it would race. */
     Builder oneThread(Variant variant, Supplier<Workload> data) {
       entries.add(new Entry(variant, data, false));
       return this;

@@ -26,8 +26,14 @@ final class Scenarios {
     for (int percent : UPDATE_PERCENTAGES) {
       ALL.put("hash-" + percent, () -> SetScenarios.hash(percent));
     }
+    ALL.put("reservation", ReservationScenarios::standard);
+    ALL.put("reservation-heavy", ReservationScenarios::heavy);
+    ALL.put("graph", GraphScenario::create);
     ALL.put("counter", StructureScenarios::counter);
     ALL.put("map", StructureScenarios::map);
+    ALL.put("treemap-range", JdkScenarios::treeMapRange);
+    ALL.put("arraylist", JdkScenarios::arrayList);
+    ALL.put("print", PrintScenario::create);
     ALL.put("queue", StructureScenarios::queue);
   }
 

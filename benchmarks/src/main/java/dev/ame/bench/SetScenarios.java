@@ -7,13 +7,14 @@ import java.util.function.IntPredicate;
 
 /**
  * A red-black tree set and a hash set of keys 0..16383 (about half present) at a given update
- * percentage; thread {@code t} only uses keys of its own half of one shared structure. The tree's
- * rebalancing reaches up towards the root, so its updates conflict now and then; the hash set's
- * only where two keys share a bucket. Uninstrumented code runs on one thread only.
+ * percentage; thread {@code t} only uses keys of its own range (a half on two threads, see {@link
+ * Keys}) of one shared structure. The tree's rebalancing reaches up towards the root, so its
+ * updates conflict now and then; the hash set's only where two keys share a bucket. Uninstrumented
+ * code runs on one thread only.
  */
 final class SetScenarios {
   static final int KEYS = 16_384;
-  private static final Keys HALVES = new Keys(KEYS / 2, true);
+  private static final Keys RANGES = new Keys(KEYS, true);
 
   private SetScenarios() {}
 
@@ -53,6 +54,6 @@ final class SetScenarios {
     IntPredicate adder = key -> add.test(set, key);
     Fill.half(set, adder, KEYS, 5);
     KeyedAction shared = action.apply(set);
-    return Workload.keyed(HALVES, t -> shared, () -> check.apply(set));
+    return Workload.keyed(RANGES, t -> shared, () -> check.apply(set));
   }
 }

@@ -5,13 +5,13 @@ import java.util.function.Function;
 
 /**
  * One skip-list set of keys 0..16383 (about half present), 10% updates; thread {@code t} only uses
- * keys of its own half. The structure is shared, so two threads conflict only when an update
+ * keys of its own range (its half on two threads). The structure is shared, so two threads conflict only when an update
  * relinks a tower that the other thread's block went through (rare: low conflict, not zero).
  * Uninstrumented code runs on one thread only (on two it would race).
  */
 final class SkipListScenario {
   static final int KEYS = 16_384;
-  private static final Keys HALVES = new Keys(KEYS / 2, true);
+  private static final Keys RANGES = new Keys(KEYS, true);
   private static final UpdateMix MIX = new UpdateMix(SortedListSet.ADD_BELOW, SortedListSet.REMOVE_BELOW);
 
   private SkipListScenario() {}
@@ -46,7 +46,7 @@ final class SkipListScenario {
       }
     }
     KeyedAction shared = action.apply(set);
-    return Workload.keyed(HALVES, t -> shared, () -> check.apply(set));
+    return Workload.keyed(RANGES, t -> shared, () -> check.apply(set));
   }
 
   /** {@code set.add(key, height)}. */

@@ -15,14 +15,16 @@ import java.util.function.ToLongFunction;
 /**
  * AME's TM-friendly structures against plain ones in a block and java.util.concurrent (issue 6),
  * each one shared by both threads: a counter every operation increments, a map of keys 0..4095
- * (thread {@code t} uses its own half) at 10% updates, and a queue every operation appends to and
- * takes from. Uninstrumented code runs on one thread only.
+ * (thread {@code t} uses its own range: a half on two threads) at 10% updates, and a queue every
+ * operation appends to and takes from. Uninstrumented code runs on one thread only.
  */
 final class StructureScenarios {
   static final int MAP_KEYS = 4096;
   static final int QUEUE_LENGTH = 1024;
+  /** The map workload's block on a {@code java.util.HashMap}: the row issue 13's bars are for. */
+  static final Variant AME_HASH_MAP = Variant.ame("AME HashMap");
   private static final Keys ONE = new Keys(1, false);
-  private static final Keys MAP_HALVES = new Keys(MAP_KEYS / 2, true);
+  private static final Keys MAP_RANGES = new Keys(MAP_KEYS, true);
 
   private StructureScenarios() {}
 
@@ -54,12 +56,12 @@ final class StructureScenarios {
             m -> (roll, key, bits) -> MapBlocks.executeLocked(m, roll, Boxed.of(key))))
         .add(Variant.concurrent("ConcurrentHashMap"), () -> map(new ConcurrentHashMap<Integer, Integer>(),
             m -> (roll, key, bits) -> MapBlocks.execute(m, roll, Boxed.of(key))))
-        .add(Variant.ame("AME HashMap"), () -> map(new HashMap<Integer, Integer>(),
+        .add(AME_HASH_MAP, () -> map(new HashMap<Integer, Integer>(),
             m -> (roll, key, bits) -> MapBlocks.executeAtomic(m, roll, Boxed.of(key))))
         .add(Variant.ame("AME TxMap"), () -> {
           TxMap<Integer, Integer> map = new TxMap<>(MAP_KEYS);
           Fill.half(map, key -> map.put(Boxed.of(key), Boxed.of(key)) == null, MAP_KEYS, 7);
-          return Workload.keyed(MAP_HALVES, t -> (roll, key, bits) -> MapBlocks.executeTxMap(map, roll, Boxed.of(key)),
+          return Workload.keyed(MAP_RANGES, t -> (roll, key, bits) -> MapBlocks.executeTxMap(map, roll, Boxed.of(key)),
               () -> MapBlocks.check(map, MAP_KEYS));
         })
         .build();
@@ -99,7 +101,7 @@ final class StructureScenarios {
       KeyedAction> action) {
     Fill.half(map, key -> map.put(Boxed.of(key), Boxed.of(key)) == null, MAP_KEYS, 7);
     KeyedAction shared = action.apply(map);
-    return Workload.keyed(MAP_HALVES, t -> shared, () -> MapBlocks.check(map, MAP_KEYS));
+    return Workload.keyed(MAP_RANGES, t -> shared, () -> MapBlocks.check(map, MAP_KEYS));
   }
 
   private static Workload queue(Queue<Integer> queue, Function<Queue<Integer>, KeyedAction> action) {

@@ -4,7 +4,7 @@ package dev.ame.bench;
 @FunctionalInterface
 interface ThreadTask {
   /**
-   * @param thread the partition this thread works on (0 or 1)
+   * @param thread the partition this thread works on (0 to the thread count - 1)
    * @param seed seed of the operations' random generator
    * @param stop polled between batches
    * @return how many operations were done

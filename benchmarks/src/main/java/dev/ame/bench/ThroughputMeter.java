@@ -10,30 +10,41 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Measures the throughput of a workload variant on one or two threads: warm-up rounds, then timed
+ * Measures the throughput of a workload variant on one or more threads: warm-up rounds, then timed
  * rounds of a fixed duration, and their median.
  *
- * <p>The same two worker threads run every round of every configuration: each keeps its one
- * transaction context, and no round pays for starting threads. Each thread times itself from the
- * common start signal to its own last operation; a round's throughput is the sum over threads.
+ *
+ * <p>The same worker threads (as many as the run's largest thread count) run every round of every
+ * configuration: each keeps its one transaction context, and no round pays for starting threads.
+ * Each thread times itself from the common start signal to its own last operation; a round's
+ * throughput is the sum over threads.
  */
 final class ThroughputMeter implements AutoCloseable {
-  static final int MAX_THREADS = 2;
-
-  private final ExecutorService workers = Executors.newFixedThreadPool(MAX_THREADS, body -> {
-    Thread thread = new Thread(body, "bench-worker");
-    thread.setDaemon(true);
-    return thread;
-  });
+  private final ExecutorService workers;
   private final Timing timing;
 
-  ThroughputMeter(Timing timing) {
+  /** @param maxThreads the most threads a configuration will run on */
+  ThroughputMeter(Timing timing, int maxThreads) {
     this.timing = timing;
+    this.workers = Executors.newFixedThreadPool(maxThreads, body -> {
+      Thread thread = new Thread(body, "bench-worker");
+      thread.setDaemon(true);
+      return thread;
+    });
   }
 
   /** Measures one variant on {@code threads} threads against fresh data, so no configuration inherits another's state. */
   Measurement measure(Scenario scenario, Scenario.Entry entry, int threads) throws Exception {
     Workload workload = entry.data().get();
+    try {
+      return measure(scenario, entry, threads, workload);
+    } finally {
+      workload.release();
+    }
+  }
+
+  private Measurement measure(Scenario scenario, Scenario.Entry entry, int threads, Workload workload)
+      throws Exception {
     ThreadTask task = DriverLoop.forWorkload(workload, threads);
     long operations = 0;
     for (int round = 0; round < timing.warmupRounds(); round++) {

@@ -12,14 +12,16 @@ record Variant(String label, Kind kind) {
   enum Kind {
     /** the original code, no synchronization: the reference of the single-thread cost */
     UNINSTRUMENTED,
-    /** every operation of every thread under one lock: the "GIL" of the 2-thread bar */
+    /** every operation of every thread under one lock: the "GIL" of the N-thread bars */
     GLOBAL_LOCK,
     /** hand-made concurrency: fine-grained locks or java.util.concurrent */
     CONCURRENT,
     /** an {@code @Atomic} block */
     AME,
     /** another STM, in its own idiom */
-    PEER
+    PEER,
+    /** a piece of another variant's operation run alone (the print without the block), to price that piece */
+    PART
   }
 
   static final Variant UNINSTRUMENTED = new Variant("uninstrumented", Kind.UNINSTRUMENTED);
@@ -32,6 +34,11 @@ record Variant(String label, Kind kind) {
   /** A java.util.concurrent class or fine-grained locking, named by what it uses. */
   static Variant concurrent(String label) {
     return new Variant(label, Kind.CONCURRENT);
+  }
+
+  /** A piece of another variant's operation, run alone. */
+  static Variant part(String label) {
+    return new Variant(label, Kind.PART);
   }
 
   /** Another {@code @Atomic} variant, named by what its block uses. */
