@@ -21,7 +21,7 @@ import java.util.Set;
  * {@code Set.of}, {@code Optional}, {@code Objects} and a shared {@code StringBuilder}.
  *
  * <p>Money sits in 22 holders of different kinds: the entries of a synchronized map, the cells of
- * an array seen through {@code Arrays.asList}, a pair held as a {@code List.of} that blocks
+ * an array seen through {@code Arrays.asList} (in a synchronized list), a pair held as a {@code List.of} that blocks
  * replace (with its hash recorded beside it), a {@code Map.of} of two sides, a hand holding an
  * empty or singleton collection and a tip held as an empty or singleton map. Blocks move money
  * between holders; audits inside blocks sum every holder through read-only views and must find
@@ -37,7 +37,7 @@ public final class Utilities {
 
   static final Map<String, Long> ledger = Collections.synchronizedMap(new HashMap<>());
   static final Long[] cells = new Long[8];
-  static final List<Long> cellList = Arrays.asList(cells);
+  static final List<Long> cellList = Collections.synchronizedList(Arrays.asList(cells));
   static List<Long> pair = List.of(500L, 500L);
   static int pairHash = pair.hashCode();
   static Map<String, Long> sides = Map.of("left", 500L, "right", 500L);
