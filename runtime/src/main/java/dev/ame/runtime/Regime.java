@@ -51,6 +51,9 @@ final class Regime {
   private static double speculativeRate;
   private static long probeInterval = FIRST_PROBE_INTERVAL;
   private static long nextProbe;
+  /** Windows in which several threads ran blocks, by the regime in force (for the conflict report). */
+  private static volatile long serialWindows;
+  private static volatile long speculativeWindows;
 
   private Regime() {}
 
@@ -179,8 +182,10 @@ final class Regime {
     }
     if (wasSpeculative) {
       speculativeRate = rate;
+      speculativeWindows++;
     } else {
       serialRate = rate;
+      serialWindows++;
     }
     if (probing) {
       probing = false;
@@ -199,6 +204,21 @@ final class Regime {
       warmingUp = true;
       switchTo(!wasSpeculative);
     }
+  }
+
+  /** For the conflict report: how often contended blocks ran one at a time, and why. */
+  static String describe() {
+    long serial = serialWindows;
+    long all = serial + speculativeWindows;
+    if (alwaysSpeculative) {
+      return "blocks always ran speculatively (-Dame.fastPath=false)";
+    }
+    if (all == 0) {
+      return "blocks never ran beside each other for long (each ran alone, on the fast path)";
+    }
+    return String.format(java.util.Locale.ROOT, "while several threads ran blocks, they took turns (serial) %.0f%% of the time: "
+        + "there, speculation was measured %s", 100.0 * serial / all,
+        serial == 0 ? "faster" : "slower (last: %.0f serial vs %.0f speculative commits/ms)".formatted(serialRate * 1e6, speculativeRate * 1e6));
   }
 
   private static long totalCommits() {

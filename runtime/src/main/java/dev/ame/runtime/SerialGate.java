@@ -314,8 +314,7 @@ final class SerialGate {
     if (g == null || g.txn != t) {
       return;
     }
-    boolean keep = Regime.serial() && (!t.published.dropRequested()
-        || System.nanoTime() - t.heldSince < SLICE_NANOS);
+    boolean keep = Regime.serial() && (!t.published.dropRequested() || !sliceOver(t));
     if (keep) {
       GATE.setRelease(t.kept);
     } else {
@@ -336,6 +335,11 @@ final class SerialGate {
     } else {
       GATE.setRelease((Token) null);
     }
+  }
+
+  /** Whether the holder's switch interval is over; the clock is read every 16 blocks only (a block can be 20 ns). */
+  private static boolean sliceOver(Txn t) {
+    return (++t.blocksSinceLook & 15) == 0 && System.nanoTime() - t.heldSince >= SLICE_NANOS;
   }
 
   /** Frees the gate if this thread holds it (roll-back, errors, retry). */
@@ -414,15 +418,18 @@ final class SerialGate {
       if (ref.published == self.published) {
         continue;
       }
-      for (int round = 0; ; round++) {
-        long v = ref.published.committing;
-        if (v == 0 || v >= version) { // COMMIT_PENDING (-1): its version may be older: wait
+      Published other = ref.published;
+      long v = other.committing;
+      // Wait for the one commit seen: pending (its version may be older) or writing back an older
+      // version. A new value means it is over (what the other thread commits next takes a newer
+      // version), except a pending commit that now shows its version, older still.
+      for (int round = 0; v != 0 && v < version && ref.thread.isAlive(); round++) {
+        Backoff.politePause(round);
+        long now = other.committing;
+        if (now == 0 || now >= version || now != v && !(v < 0 && now > 0)) {
           break;
         }
-        if (!ref.thread.isAlive()) {
-          break;
-        }
-        Backoff.pause(round);
+        v = now;
       }
     }
   }

@@ -42,8 +42,6 @@ final class Speculation {
    * had locked its whole write set before it ticked the clock, so before this thread saw the value.
    */
   private long clockSeen;
-  /** This thread's last commit version: when the next is the one right after, no commit can be in between. */
-  private long lastWriteVersion;
   /** Whether reads are logged (off for attempts expected to be read-only). */
   boolean logging = true;
   /** The orec and its word, loaded before the caller's own load of a field (see {@link Barriers}). */
@@ -187,12 +185,19 @@ final class Speculation {
   /** Waits for the orec to be unlocked; extends the snapshot when it is newer than {@code rv}. */
   private long stableVersion(Object holder, int field, int index, int orec, int site) {
     long w = Orecs.getAcquire(orec);
+    long waitStart = 0;
     for (int round = 0; Orecs.isLocked(w); round++) {
       if (round > Backoff.LOCK_WAIT_ROUNDS) {
         throw txn.conflictAt(holder, field, index, site, orec);
       }
+      if (round == 0 && ConflictProfiler.enabled()) {
+        waitStart = System.nanoTime();
+      }
       Backoff.pause(round);
       w = Orecs.getAcquire(orec);
+    }
+    if (waitStart != 0) {
+      txn.noteLockWait(holder, field, index, site, orec, System.nanoTime() - waitStart);
     }
     if (w > rvWord) {
       if (!logging) {
@@ -231,14 +236,14 @@ final class Speculation {
    * validation failed or a lock could not be had.
    */
   boolean commitWrites() {
-    if (!writes.lock(txn.lockWord)) {
+    if (!writes.lock(txn)) {
       txn.noteLockConflict(writes);
       writes.unlock();
       return false;
     }
     // Published before the tick: a later committer's privatization fence, which comes after
     // its own tick, then sees this commit as pending or with its version (never as idle).
-    txn.published.publishCommitting(Txn.COMMIT_PENDING);
+    txn.published.publishPending();
     long wv = Orecs.tick();
     clockSeen = wv;
     if (wv != rv + 1 && (!logging || !reads.validate(rv, writes, txn.lockWord))) {
@@ -262,12 +267,10 @@ final class Speculation {
       writes.release(Orecs.versionWord(wv));
       txn.published.publishCommitting(0);
     }
-    if (wv != lastWriteVersion + 1) {
-      // Some commit ticked between this thread's last one and this one: it may still be writing
-      // back. (When none did, every older commit was waited for by this thread's last fence.)
-      SerialGate.awaitOlderWriteBacks(txn, wv);
-    }
-    lastWriteVersion = wv;
+    // Always, even when no other commit ticked since this thread's last one (every older one was
+    // waited for then): skipping it let two threads fall into bursts, measured 1.8x slower on 2
+    // threads committing disjoint data back to back (BankMb: 430 vs 230 ns per transfer).
+    SerialGate.awaitOlderWriteBacks(txn, wv);
     return true;
   }
 

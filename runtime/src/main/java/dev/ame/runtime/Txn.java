@@ -43,8 +43,6 @@ public final class Txn {
   private static final ThreadLocal<Txn> CURRENT = ThreadLocal.withInitial(Txn::new);
   private static final AtomicLong IDS = new AtomicLong();
   private static final ConcurrentHashMap<String, LongAdder> IRREVOCABLE_CAUSES = new ConcurrentHashMap<>();
-  /** The published committing version while a commit has locked its write set but not yet taken its version. */
-  static final long COMMIT_PENDING = -1;
 
   final Thread thread = Thread.currentThread();
   final long lockWord;
@@ -70,8 +68,9 @@ public final class Txn {
   /** The version that irrevocable in-place writes stamp on their orecs, for sleeping retries. */
   long inPlaceWord;
 
-  /** When this context took the gate (for the switch interval). */
+  /** When this context took the gate (for the switch interval), and its blocks since it last read the clock. */
   long heldSince;
+  int blocksSinceLook;
   /** {@link Regime}'s look at the other threads' commits. */
   long othersCommits;
   long othersChanged;
@@ -612,6 +611,16 @@ public final class Txn {
 
   void noteLockConflict(RedoLog writes) {
     conflict.noteLock(writes);
+  }
+
+  /** When profiling: a wait for a location that another block's commit held locked. */
+  void noteLockWait(Object holder, int field, int index, int site, int orec, long nanos) {
+    try {
+      String location = field == Location.ARRAY && holder == null ? "?" : Location.describe(holder, field, index);
+      ConflictProfiler.recordLockWait(block, location, site, ConflictProfiler.lastWriterOf(orec), nanos);
+    } catch (Throwable diagnosticsFailed) {
+      // out of memory while describing it: the report loses one wait
+    }
   }
 
   private ControlSignal signalConflict() {
