@@ -53,6 +53,16 @@ final class Published extends PublishedFlags {
     }
   }
 
+  void signalHandedOver() {
+    handedOver = true;
+  }
+
+  void clearHandedOver() {
+    if (handedOver) {
+      handedOver = false;
+    }
+  }
+
   boolean dropRequested() {
     return dropRequested;
   }
@@ -110,4 +120,6 @@ abstract class PublishedFlags extends PublishedMiddle {
   volatile boolean dropRequested;
   /** Inside a block, or waiting to start one (see {@link Regime}'s test of being alone). */
   volatile boolean inBlock;
+  /** The last holder of the gate handed it to this context (its wait watches this, not the gate). */
+  volatile boolean handedOver;
 }

@@ -84,6 +84,7 @@ final class Regime {
     noteWaiting();
     if (!speculative && !serialWins && !probing) {
       switchTo(true);
+      restartWindow(System.nanoTime());
     }
   }
 
@@ -96,8 +97,9 @@ final class Regime {
     if (speculative != toSpeculative && !alwaysSpeculative) {
       speculative = toSpeculative;
       if (TRACE) {
-        System.err.printf("[ame] regime %s (serial %.0f, speculative %.0f commits/ms, probing %s, serial wins %s)%n",
-            toSpeculative ? "speculative" : "serial", serialRate * 1e6, speculativeRate * 1e6, probing, serialWins);
+        System.err.printf("[ame] %d ms: regime %s (serial %.0f, speculative %.0f commits/ms, probing %s, serial wins %s, probe interval %d ms)%n",
+            System.nanoTime() / 1_000_000 % 100_000, toSpeculative ? "speculative" : "serial", serialRate * 1e6,
+            speculativeRate * 1e6, probing, serialWins, probeInterval / 1_000_000);
       }
     }
   }
@@ -113,7 +115,8 @@ final class Regime {
         System.err.printf("[ame] %s: no other thread ran a block for %d us; %s%n", t.thread.getName(),
             (now - t.othersChanged) / 1000, SerialGate.describe());
       }
-      serialWins = false;
+      // What was learned stays (threads that pause together, between rounds of work, come back to
+      // the same blocks); the next contention only probes the other regime sooner.
       switchTo(false);
       restartWindow(now);
       return;
@@ -162,6 +165,8 @@ final class Regime {
         warmingUp = true;
         probing = false;
         contentionSeen = false;
+        probeInterval = FIRST_PROBE_INTERVAL;
+        nextProbe = now + probeInterval;
       } finally {
         EVALUATING.set(false);
       }

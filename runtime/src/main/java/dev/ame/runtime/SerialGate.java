@@ -242,12 +242,17 @@ final class SerialGate {
         } else {
           Regime.noteWaiting();
         }
-        Backoff.waitForGate(round);
+        // Wait on this thread's own line for the hand-over, looking at the gate only now and then:
+        // a waiter that kept reading the gate would take its line from the holder at every block.
+        for (int quiet = 0; quiet < 32 && !t.published.handedOver; quiet++) {
+          Backoff.waitForGate(round++);
+        }
       }
     }
     if (registered && !claimed) {
       SUCCESSOR.compareAndSet(t, (Txn) null); // acquired otherwise: no holder may hand it over again
     }
+    t.published.clearHandedOver();
     t.heldSince = System.nanoTime();
     t.published.clearDropRequest();
     if (waitStart != 0) {
@@ -332,6 +337,7 @@ final class SerialGate {
     Txn next = successor;
     if (next != null && next != t && next.thread.isAlive() && SUCCESSOR.compareAndSet(next, (Txn) null)) {
       GATE.setRelease(next.running); // claimed: the successor waits for exactly this
+      next.published.signalHandedOver();
     } else {
       GATE.setRelease((Token) null);
     }
