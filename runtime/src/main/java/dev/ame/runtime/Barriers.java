@@ -1,5 +1,7 @@
 package dev.ame.runtime;
 
+import java.lang.invoke.VarHandle;
+
 /**
  * The entry points that rewritten code calls in place of field and array instructions. They take
  * only JDK types, so that classes of every class loader can link to them.
@@ -27,7 +29,69 @@ public final class Barriers {
 
   private Barriers() {}
 
-  // ---- instance fields ----
+  // ---- fields read through their VarHandle (int, long, references): one call, no state kept between ----
+
+  public static int readI(Object holder, VarHandle vh, int field, int site, Txn t) {
+    if (t.inPlace) {
+      return (int) vh.get(holder);
+    }
+    int orec = Orecs.index(holder, field);
+    long before = Orecs.getAcquire(orec);
+    int v = (int) vh.get(holder);
+    return t.spec.accepts(orec, before, site) ? v : (int) t.spec.readBitsSlow(holder, field, 0, orec, site);
+  }
+
+  public static long readJ(Object holder, VarHandle vh, int field, int site, Txn t) {
+    if (t.inPlace) {
+      return (long) vh.get(holder);
+    }
+    int orec = Orecs.index(holder, field);
+    long before = Orecs.getAcquire(orec);
+    long v = (long) vh.get(holder);
+    return t.spec.accepts(orec, before, site) ? v : t.spec.readBitsSlow(holder, field, 0, orec, site);
+  }
+
+  public static Object readA(Object holder, VarHandle vh, int field, int site, Txn t) {
+    if (t.inPlace) {
+      return (Object) vh.get(holder);
+    }
+    int orec = Orecs.index(holder, field);
+    long before = Orecs.getAcquire(orec);
+    Object v = (Object) vh.get(holder);
+    return t.spec.accepts(orec, before, site) ? v : t.spec.readRefSlow(holder, field, 0, orec, site);
+  }
+
+  public static int readStaticI(VarHandle vh, int field, int site, Txn t) {
+    if (t.inPlace) {
+      return (int) vh.get();
+    }
+    int orec = Orecs.staticIndex(field);
+    long before = Orecs.getAcquire(orec);
+    int v = (int) vh.get();
+    return t.spec.accepts(orec, before, site) ? v : (int) t.spec.readBitsSlow(null, field, 0, orec, site);
+  }
+
+  public static long readStaticJ(VarHandle vh, int field, int site, Txn t) {
+    if (t.inPlace) {
+      return (long) vh.get();
+    }
+    int orec = Orecs.staticIndex(field);
+    long before = Orecs.getAcquire(orec);
+    long v = (long) vh.get();
+    return t.spec.accepts(orec, before, site) ? v : t.spec.readBitsSlow(null, field, 0, orec, site);
+  }
+
+  public static Object readStaticA(VarHandle vh, int field, int site, Txn t) {
+    if (t.inPlace) {
+      return (Object) vh.get();
+    }
+    int orec = Orecs.staticIndex(field);
+    long before = Orecs.getAcquire(orec);
+    Object v = (Object) vh.get();
+    return t.spec.accepts(orec, before, site) ? v : t.spec.readRefSlow(null, field, 0, orec, site);
+  }
+
+  // ---- fields of the other kinds: the orec word, the caller's own load, then the check ----
 
   public static void beforeRead(Object holder, int field, int site, Txn t) {
     if (!t.inPlace) {

@@ -99,6 +99,8 @@ public final class Txn {
   java.util.function.BooleanSupplier turnReady;
   private ArrayList<Runnable> onCommit;
   private ArrayList<Runnable> onAbort;
+  /** Console output of the current attempt, written when it commits (see {@link ConsoleOutput}). */
+  private ArrayList<ConsoleOutput.Pending> output;
 
   private Txn() {
     long id = IDS.incrementAndGet();
@@ -212,16 +214,43 @@ public final class Txn {
       if (undoing && wrote) {
         commitAlone();
       }
+      writeOutput(); // still alone: before the gate goes
       finish(wrote);
       return true;
     }
     boolean wrote = spec.writes.size != 0;
-    if (wrote && !spec.commitWrites()) {
+    if (output == null ? wrote && !spec.commitWrites() : !commitWithOutput(wrote)) {
       restartAfterAbort();
       return false;
     }
     finish(wrote);
     return true;
+  }
+
+  /** A speculative commit that has output to write: in the order of {@link ConsoleOutput#ORDER}. */
+  private boolean commitWithOutput(boolean wrote) {
+    ConsoleOutput.ORDER.lock();
+    try {
+      return wrote ? spec.commitWrites() : spec.commitOutputOnly();
+    } finally {
+      ConsoleOutput.ORDER.unlock();
+    }
+  }
+
+  void deferOutput(ConsoleOutput.Pending text) {
+    if (output == null) {
+      output = new ArrayList<>(4);
+    }
+    output.add(text);
+  }
+
+  /** Writes the attempt's output (at its commit, or as it becomes irrevocable). */
+  void writeOutput() {
+    ArrayList<ConsoleOutput.Pending> pending = output;
+    if (pending != null) {
+      output = null;
+      ConsoleOutput.writeAll(pending);
+    }
   }
 
   /**
@@ -391,6 +420,7 @@ public final class Txn {
       SerialGate.leave(this);
     }
     onCommit = null;
+    output = null; // an attempt that rolls back prints nothing
     ArrayList<Runnable> hooks = onAbort;
     onAbort = null;
     if (hooks != null) {
@@ -515,6 +545,7 @@ public final class Txn {
     Events.irrevocable(block, cause);
     inPlaceWord = Orecs.versionWord(Orecs.tick());
     spec.writeBackInPlace(inPlaceWord);
+    writeOutput(); // what it printed so far, before what it prints from now on
     undo.stamp(inPlaceWord); // written in place already; from now on the block cannot roll back
     undo.clear();
     spec.clear();
