@@ -35,6 +35,12 @@ public final class Barriers {
     if (t.inPlace) {
       return (int) vh.get(holder);
     }
+    if (t.spec.clockReads) {
+      int v = (int) vh.get(holder);
+      if (t.spec.unchangedSinceStart()) {
+        return v;
+      }
+    }
     int orec = Orecs.index(holder, field);
     long before = Orecs.getAcquire(orec);
     int v = (int) vh.get(holder);
@@ -44,6 +50,12 @@ public final class Barriers {
   public static long readJ(Object holder, VarHandle vh, int field, int site, Txn t) {
     if (t.inPlace) {
       return (long) vh.get(holder);
+    }
+    if (t.spec.clockReads) {
+      long v = (long) vh.get(holder);
+      if (t.spec.unchangedSinceStart()) {
+        return v;
+      }
     }
     int orec = Orecs.index(holder, field);
     long before = Orecs.getAcquire(orec);
@@ -55,6 +67,12 @@ public final class Barriers {
     if (t.inPlace) {
       return (Object) vh.get(holder);
     }
+    if (t.spec.clockReads) {
+      Object v = (Object) vh.get(holder);
+      if (t.spec.unchangedSinceStart()) {
+        return v;
+      }
+    }
     int orec = Orecs.index(holder, field);
     long before = Orecs.getAcquire(orec);
     Object v = (Object) vh.get(holder);
@@ -64,6 +82,12 @@ public final class Barriers {
   public static int readStaticI(VarHandle vh, int field, int site, Txn t) {
     if (t.inPlace) {
       return (int) vh.get();
+    }
+    if (t.spec.clockReads) {
+      int v = (int) vh.get();
+      if (t.spec.unchangedSinceStart()) {
+        return v;
+      }
     }
     int orec = Orecs.staticIndex(field);
     long before = Orecs.getAcquire(orec);
@@ -75,6 +99,12 @@ public final class Barriers {
     if (t.inPlace) {
       return (long) vh.get();
     }
+    if (t.spec.clockReads) {
+      long v = (long) vh.get();
+      if (t.spec.unchangedSinceStart()) {
+        return v;
+      }
+    }
     int orec = Orecs.staticIndex(field);
     long before = Orecs.getAcquire(orec);
     long v = (long) vh.get();
@@ -84,6 +114,12 @@ public final class Barriers {
   public static Object readStaticA(VarHandle vh, int field, int site, Txn t) {
     if (t.inPlace) {
       return (Object) vh.get();
+    }
+    if (t.spec.clockReads) {
+      Object v = (Object) vh.get();
+      if (t.spec.unchangedSinceStart()) {
+        return v;
+      }
     }
     int orec = Orecs.staticIndex(field);
     long before = Orecs.getAcquire(orec);
@@ -257,6 +293,12 @@ public final class Barriers {
 
   public static int readIA(int[] a, int i, int site, Txn t) {
     if (t.inPlace) return a[i];
+    if (t.spec.clockReads) {
+      var v = a[i];
+      if (t.spec.unchangedSinceStart()) {
+        return v;
+      }
+    }
     int orec = Orecs.index(a, i);
     long before = Orecs.getAcquire(orec);
     return (int) t.spec.checkElementBits(a, i, orec, before, site, a[i]);
@@ -264,6 +306,12 @@ public final class Barriers {
 
   public static long readJA(long[] a, int i, int site, Txn t) {
     if (t.inPlace) return a[i];
+    if (t.spec.clockReads) {
+      var v = a[i];
+      if (t.spec.unchangedSinceStart()) {
+        return v;
+      }
+    }
     int orec = Orecs.index(a, i);
     long before = Orecs.getAcquire(orec);
     return t.spec.checkElementBits(a, i, orec, before, site, a[i]);
@@ -271,6 +319,12 @@ public final class Barriers {
 
   public static float readFA(float[] a, int i, int site, Txn t) {
     if (t.inPlace) return a[i];
+    if (t.spec.clockReads) {
+      var v = a[i];
+      if (t.spec.unchangedSinceStart()) {
+        return v;
+      }
+    }
     int orec = Orecs.index(a, i);
     long before = Orecs.getAcquire(orec);
     return Float.intBitsToFloat((int) t.spec.checkElementBits(a, i, orec, before, site, Float.floatToRawIntBits(a[i])));
@@ -278,6 +332,12 @@ public final class Barriers {
 
   public static double readDA(double[] a, int i, int site, Txn t) {
     if (t.inPlace) return a[i];
+    if (t.spec.clockReads) {
+      var v = a[i];
+      if (t.spec.unchangedSinceStart()) {
+        return v;
+      }
+    }
     int orec = Orecs.index(a, i);
     long before = Orecs.getAcquire(orec);
     return Double.longBitsToDouble(t.spec.checkElementBits(a, i, orec, before, site, Double.doubleToRawLongBits(a[i])));
@@ -293,6 +353,12 @@ public final class Barriers {
 
   public static int readCA(char[] a, int i, int site, Txn t) {
     if (t.inPlace) return a[i];
+    if (t.spec.clockReads) {
+      var v = a[i];
+      if (t.spec.unchangedSinceStart()) {
+        return v;
+      }
+    }
     int orec = Orecs.index(a, i);
     long before = Orecs.getAcquire(orec);
     return (int) t.spec.checkElementBits(a, i, orec, before, site, a[i]);
@@ -300,6 +366,12 @@ public final class Barriers {
 
   public static int readSA(short[] a, int i, int site, Txn t) {
     if (t.inPlace) return a[i];
+    if (t.spec.clockReads) {
+      var v = a[i];
+      if (t.spec.unchangedSinceStart()) {
+        return v;
+      }
+    }
     int orec = Orecs.index(a, i);
     long before = Orecs.getAcquire(orec);
     return (int) t.spec.checkElementBits(a, i, orec, before, site, a[i]);
@@ -307,6 +379,12 @@ public final class Barriers {
 
   public static Object readAA(Object[] a, int i, int site, Txn t) {
     if (t.inPlace) return a[i];
+    if (t.spec.clockReads) {
+      var v = a[i];
+      if (t.spec.unchangedSinceStart()) {
+        return v;
+      }
+    }
     int orec = Orecs.index(a, i);
     long before = Orecs.getAcquire(orec);
     return t.spec.checkElementRef(a, i, orec, before, site, a[i]);

@@ -44,6 +44,14 @@ final class Speculation {
   private long clockSeen;
   /** Whether reads are logged (off for attempts expected to be read-only). */
   boolean logging = true;
+  /**
+   * Reads need no orec at all while the clock still shows {@code rv}: no commit has taken a
+   * version since the attempt began, so nothing has been written back since (a commit writes back
+   * only after its tick). For attempts without a log that have written nothing: a value loaded
+   * before the clock is seen unchanged belongs to the snapshot, at the cost of one load of a line
+   * that only commits write. Otherwise (or once the clock has moved) a read checks its orec.
+   */
+  boolean clockReads;
   /** The orec and its word, loaded before the caller's own load of a field (see {@link Barriers}). */
   int pendingOrec;
   long pendingWord;
@@ -65,6 +73,16 @@ final class Speculation {
     rv = v;
     rvWord = Orecs.versionWord(v);
     logging = logReads;
+    clockReads = !logReads;
+  }
+
+  /** The fast path of {@link #clockReads}: whether a value the caller has loaded is of the snapshot. */
+  boolean unchangedSinceStart() {
+    if (Orecs.nowAfterLoads() == rv) {
+      return true;
+    }
+    clockReads = false; // it moved: from now on each read checks its orec
+    return false;
   }
 
   // ---- reads: the inlined fast paths ----
@@ -237,10 +255,12 @@ final class Speculation {
   // ---- writes ----
 
   void writeBits(Object holder, int field, int index, int orec, long value) {
+    clockReads = false; // later reads must look for this write
     writes.put(holder, field, index, orec, value, null);
   }
 
   void writeRef(Object holder, int field, int index, int orec, Object value) {
+    clockReads = false;
     writes.put(holder, field, index, orec, 0, value);
   }
 
@@ -324,5 +344,6 @@ final class Speculation {
     reads.clear();
     writes.clear();
     logging = true;
+    clockReads = false;
   }
 }
