@@ -42,12 +42,15 @@ final class Speculation {
    * had locked its whole write set before it ticked the clock, so before this thread saw the value.
    */
   private long clockSeen;
+  /** The clock value at which no commit of an older or equal version was still writing back. */
+  private long quiescentAt = -1;
   /** Whether reads are logged (off for attempts expected to be read-only). */
   boolean logging = true;
   /**
    * Reads need no orec at all while the clock still shows {@code rv}: no commit has taken a
    * version since the attempt began, so nothing has been written back since (a commit writes back
-   * only after its tick). For attempts without a log that have written nothing: a value loaded
+   * only after its tick), and the attempt began once every commit of version &le; {@code rv} had
+   * finished writing back. For attempts without a log that have written nothing: a value loaded
    * before the clock is seen unchanged belongs to the snapshot, at the cost of one load of a line
    * that only commits write. Otherwise (or once the clock has moved) a read checks its orec.
    */
@@ -69,6 +72,12 @@ final class Speculation {
    */
   void start(boolean logReads) {
     long v = logReads ? clockSeen : Orecs.now();
+    if (!logReads && v != quiescentAt) {
+      // Reads that look only at the clock must not see half of a commit still writing back with
+      // a version <= rv (its orecs are locked, but these reads do not look at orecs): wait for it.
+      SerialGate.awaitOlderWriteBacks(txn, v + 1);
+      quiescentAt = v;
+    }
     clockSeen = v;
     rv = v;
     rvWord = Orecs.versionWord(v);
