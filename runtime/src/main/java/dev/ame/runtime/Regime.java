@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *
  * <ul>
  * <li>Serial is where every program starts, and where it returns whenever one thread has been the
- *     only one to commit blocks for a millisecond: a single thread then pays no speculation.</li>
+ *     only one to commit blocks for 20 ms: a single thread then pays no speculation.</li>
  * <li>The first time a thread finds the gate taken by another, blocks turn speculative.</li>
  * <li>While more than one thread runs blocks, the throughput (commits per second, all threads) of
  *     the regime in force is measured in windows of {@link #WINDOW_NANOS}, and now and then the
@@ -27,8 +27,13 @@ final class Regime {
   /** Commits of a thread between two of its looks at the regime. */
   static final int LOOK_PERIOD = 256;
   private static final long WINDOW_NANOS = 4_000_000;
-  private static final long ALONE_NANOS = 1_000_000;
-  private static final long ALONE_COMMITS = 4 * LOOK_PERIOD;
+  /**
+   * How long the other threads must have run no block before blocks turn serial again: longer than
+   * a scheduler's time slice, since a thread preempted outside a block (by a compiler thread, or
+   * another process) is not a thread that has stopped running blocks.
+   */
+  private static final long ALONE_NANOS = 20_000_000;
+  private static final long ALONE_COMMITS = 16 * LOOK_PERIOD;
   private static final long FIRST_PROBE_INTERVAL = 40_000_000;
   private static final long MAX_PROBE_INTERVAL = 1_280_000_000;
   private static final double MARGIN = 1.1;
@@ -112,8 +117,14 @@ final class Regime {
     long now = System.nanoTime();
     if (speculative && othersIdle(t, now)) {
       if (TRACE) {
-        System.err.printf("[ame] %s: no other thread ran a block for %d us; %s%n", t.thread.getName(),
-            (now - t.othersChanged) / 1000, SerialGate.describe());
+        StringBuilder others = new StringBuilder();
+        for (SerialGate.Registration r : SerialGate.registrations()) {
+          if (r.counts != t.counts && r.thread.isAlive()) {
+            others.append(' ').append(r.thread.getName()).append('/').append(r.thread.getState());
+          }
+        }
+        System.err.printf("[ame] %s: no other thread ran a block for %d us; %s; others:%s%n", t.thread.getName(),
+            (now - t.othersChanged) / 1000, SerialGate.describe(), others);
       }
       // What was learned stays (threads that pause together, between rounds of work, come back to
       // the same blocks); the next contention only probes the other regime sooner.

@@ -5,6 +5,7 @@ import java.lang.invoke.VarHandle;
 import java.lang.ref.WeakReference;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The gate that lets one block run alone, and the registry of every thread's context.
@@ -28,7 +29,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <h2>Handing over</h2>
  * A thread that wants a taken gate asks its holder to drop it ({@link Published#requestDrop});
  * the holder drops it at the end of a block once it has held it for {@link #SLICE_NANOS} (a
- * switch interval, like an interpreter's global lock). A kept gate whose holder runs no block for
+ * switch interval, like an interpreter's global lock), and hands it to the waiter, which sleeps
+ * meanwhile and is woken. A kept gate whose holder runs no block for
  * {@link #IDLE_NANOS}, or whose thread has ended, is taken over without waiting for it.
  *
  * <p>The registry holds contexts weakly: a context lives as long as its thread's
@@ -36,7 +38,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class SerialGate {
   /** How long a holder keeps the gate once another thread asked for it. */
-  static final long SLICE_NANOS = 200_000;
+  static final long SLICE_NANOS = 1_000_000;
+  /** How long a waiter sleeps between two looks at the gate (it is woken when the gate is handed to it). */
+  private static final long PARK_NANOS = 1_000_000;
   /** How long a kept gate's holder may run no block before another thread takes the gate over. */
   static final long IDLE_NANOS = 50_000;
 
@@ -244,8 +248,16 @@ final class SerialGate {
         }
         // Wait on this thread's own line for the hand-over, looking at the gate only now and then:
         // a waiter that kept reading the gate would take its line from the holder at every block.
+        // Past a short spin it sleeps (the holder wakes its successor when it hands the gate over):
+        // a waiter that spins for a whole switch interval takes the holder's core from it when the
+        // two are hardware threads of one core.
         for (int quiet = 0; quiet < 32 && !t.published.handedOver; quiet++) {
-          Backoff.waitForGate(round++);
+          if (round++ < 64) {
+            Thread.onSpinWait();
+          } else {
+            LockSupport.parkNanos(SerialGate.class, registered ? PARK_NANOS : PARK_NANOS / 20);
+            break;
+          }
         }
       }
     }
@@ -338,6 +350,7 @@ final class SerialGate {
     if (next != null && next != t && next.thread.isAlive() && SUCCESSOR.compareAndSet(next, (Txn) null)) {
       GATE.setRelease(next.running); // claimed: the successor waits for exactly this
       next.published.signalHandedOver();
+      LockSupport.unpark(next.thread);
     } else {
       GATE.setRelease((Token) null);
     }
