@@ -137,6 +137,33 @@ class TxnTest {
   }
 
   @Test
+  void readOnlyAttempt_readingByTheClock_seesNoHalfOfACommitThatCameAfter() throws Throwable {
+    long[] pair = new long[2]; // a commit keeps pair[0] == pair[1]
+    Txn t = Txn.current();
+    for (int i = 0; i < 8; i++) {
+      t.begin("pair reader");
+      Barriers.readJA(pair, 0, 0, t);
+      assertTrue(t.commit());
+    }
+    t.begin("pair reader");
+    assertTrue(t.spec.clockReads, "nothing committed since it began: reads look at the clock only");
+    long first = Barriers.readJA(pair, 0, 0, t);
+    runInOtherThread(() -> {
+      Txn other = Txn.current();
+      other.begin("pair writer");
+      Barriers.writeJA(pair, 0, 9, other);
+      Barriers.writeJA(pair, 1, 9, other);
+      assertTrue(other.commit());
+    });
+    ControlSignal abort = assertThrows(ControlSignal.class, () -> Barriers.readJA(pair, 1, 0, t),
+        "the clock moved: the second element, newer than the snapshot, must not be returned beside the first");
+    assertEquals(0, first);
+    t.onThrow(abort);
+    assertEquals(Barriers.readJA(pair, 0, 0, t), Barriers.readJA(pair, 1, 0, t));
+    assertTrue(t.commit());
+  }
+
+  @Test
   void readOnlyAttempt_thatWritesAfterAll_commitsOnlyIfNothingCommittedMeanwhile() throws Exception {
     long[] a = new long[4];
     Txn t = Txn.current();
