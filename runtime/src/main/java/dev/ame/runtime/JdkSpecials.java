@@ -44,6 +44,8 @@ final class JdkSpecials {
       "java/lang/Class.cast(Ljava/lang/Object;)Ljava/lang/Object;",
       "java/lang/Class.getGenericInterfaces()[Ljava/lang/reflect/Type;",
       "java/lang/Class.desiredAssertionStatus()Z",
+      "sun/reflect/generics/reflectiveObjects/ParameterizedTypeImpl.getRawType()Ljava/lang/reflect/Type;",
+      "sun/reflect/generics/reflectiveObjects/ParameterizedTypeImpl.getActualTypeArguments()[Ljava/lang/reflect/Type;",
       "java/lang/ref/Reference.get()Ljava/lang/Object;",
       "java/lang/ref/Reference.refersTo(Ljava/lang/Object;)Z",
       "java/lang/Thread.currentCarrierThread()Ljava/lang/Thread;",
@@ -58,6 +60,9 @@ final class JdkSpecials {
       "java/util/concurrent/atomic/AtomicReference.(Ljava/lang/Object;)V", "java/util/concurrent/atomic/AtomicReference.()V",
       "java/util/concurrent/atomic/AtomicBoolean.(Z)V", "java/util/concurrent/atomic/AtomicBoolean.()V",
       "java/lang/ref/WeakReference.(Ljava/lang/Object;)V");
+
+  private static final Set<String> EXCEPTION_CONSTRUCTORS = Set.of("()V", "(Ljava/lang/String;)V", "(I)V", "(J)V",
+      "(Ljava/lang/String;Ljava/lang/Throwable;)V");
 
   private static final Map<String, MethodHandle> TRANSACTIONAL = new HashMap<>();
 
@@ -154,9 +159,10 @@ final class JdkSpecials {
     if (SAFE_CONSTRUCTORS.contains(owner + "." + descriptor) || SafeCalls.isSafe(owner, "<init>", descriptor)) {
       return true;
     }
-    // The JDK's own exceptions, made with a message or none: they fill in their stack trace, no more.
+    // The JDK's own exceptions, made with a message (or an index, or a cause they only keep): they
+    // fill in their stack trace, no more.
     return Throwable.class.isAssignableFrom(c) && c.getModule() == Object.class.getModule()
-        && (descriptor.equals("()V") || descriptor.equals("(Ljava/lang/String;)V"));
+        && EXCEPTION_CONSTRUCTORS.contains(descriptor);
   }
 
   /**
