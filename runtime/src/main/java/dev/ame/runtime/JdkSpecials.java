@@ -20,11 +20,16 @@ import java.util.Set;
  * every method of {@code ThreadLocalRandom} (its seed is the thread's own: a roll-back leaves it
  * advanced, which no program can tell from another random draw).
  *
- * <p>Transactional versions: {@code java.lang.reflect.Array}'s accessors and the sort and
+ * <p>Transactional versions: {@code java.lang.reflect.Array}'s accessors and the sort, copy and
  * comparison of primitive arrays ({@link ArraySpecials}), atomic variables and
  * {@code Reference.clear} ({@link AtomicSpecials}), and {@code StringBuilder.append} of a number,
  * which on recent JDKs writes the digits with {@code Unsafe}: it appends the number's string
  * instead (the same characters, by the method's contract), through the twin of {@code append(String)}.
+ *
+ * <p>Strings: a {@code String}'s methods run as they are (they are safe calls), so a string made
+ * inside a block must hold what the block wrote: its constructor runs as it is, on its array
+ * arguments as the block sees them ({@link #stringConstructor}); {@code Arrays.copyOf}, which
+ * builders use to make strings, fills its new array in place.
  */
 final class JdkSpecials {
   private static final Set<String> ORIGINALS = Set.of(
@@ -65,9 +70,16 @@ final class JdkSpecials {
       "(Ljava/lang/String;Ljava/lang/Throwable;)V");
 
   private static final Map<String, MethodHandle> TRANSACTIONAL = new HashMap<>();
+  /** {@link ArraySpecials#materialized}: an array as the current block sees it. */
+  private static final MethodHandle MATERIALIZED;
 
   static {
     MethodHandles.Lookup l = MethodHandles.lookup();
+    try {
+      MATERIALIZED = l.findStatic(ArraySpecials.class, "materialized", MethodType.methodType(Object.class, Object.class));
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
     String array = "java/lang/reflect/Array.";
     for (Method m : ArraySpecials.class.getDeclaredMethods()) {
       String n = m.getName();
@@ -182,17 +194,6 @@ final class JdkSpecials {
       }
     }
     return MethodHandles.dropArguments(h, txn, type.parameterType(txn)).asType(type);
-  }
-
-  private static final MethodHandle MATERIALIZED;
-
-  static {
-    try {
-      MATERIALIZED = MethodHandles.lookup().findStatic(ArraySpecials.class, "materialized",
-          MethodType.methodType(Object.class, Object.class));
-    } catch (ReflectiveOperationException e) {
-      throw new ExceptionInInitializerError(e);
-    }
   }
 
   /** {@code append(number)} as {@code append(String.valueOf(number))}, through the twin of the latter. */
