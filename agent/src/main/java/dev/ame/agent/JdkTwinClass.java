@@ -54,6 +54,8 @@ final class JdkTwinClass {
     twin.name = c.name + SUFFIX;
     twin.superName = "java/lang/Object";
     twin.sourceFile = c.sourceFile;
+    Set<String> direct = directlyCalled(c);
+    RuntimeCalls calls = RuntimeCalls.bridged(c.name, twin.name, direct);
     Set<String> written = new HashSet<>();
     for (MethodNode m : c.methods) {
       if ((m.access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) != 0 || m.name.equals("<clinit>")) {
@@ -61,13 +63,14 @@ final class JdkTwinClass {
       }
       if (m.name.equals("<init>")) {
         if (superConstructorHasBody(c, m)) {
-          add(twin, written, twinOf(c, m, "$init" + RuntimeNames.TWIN_SUFFIX));
+          add(twin, written, twinOf(c, m, "$init" + RuntimeNames.TWIN_SUFFIX, calls));
         }
         if (inert.isInert(c.name, m.desc)) {
           add(twin, written, factory(c, m));
         }
       } else {
-        add(twin, written, twinOf(c, m, m.name + RuntimeNames.TWIN_SUFFIX));
+        MethodNode t = twinOf(c, m, m.name + RuntimeNames.TWIN_SUFFIX, calls);
+        add(twin, written, t == null && direct.contains(m.name + m.desc) ? irrevocableDelegate(c, m) : t);
       }
     }
     PoolClassWriter writer = new PoolClassWriter(files.pool());
@@ -82,7 +85,52 @@ final class JdkTwinClass {
     }
   }
 
-  private MethodNode twinOf(ClassNode c, MethodNode m, String twinName) {
+  /**
+   * The methods whose twins the class's own twins call directly: those that cannot be overridden
+   * (static, private, final), have a body, and run neither as they are nor in a stand-in
+   * (which the runtime's linker would choose).
+   */
+  private static Set<String> directlyCalled(ClassNode c) {
+    Set<String> direct = new HashSet<>();
+    boolean finalClass = (c.access & Opcodes.ACC_FINAL) != 0;
+    for (MethodNode m : c.methods) {
+      boolean fixed = finalClass || (m.access & (Opcodes.ACC_STATIC | Opcodes.ACC_PRIVATE | Opcodes.ACC_FINAL)) != 0;
+      if (fixed && !m.name.startsWith("<") && (m.access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) == 0
+          && !dev.ame.runtime.SafeCalls.isSafe(c.name, m.name, m.desc)
+          && !dev.ame.runtime.JdkTwins.hasStandIn(c.name, m.name, m.desc)) {
+        direct.add(m.name + m.desc);
+      }
+    }
+    return direct;
+  }
+
+  /**
+   * The twin of a method that others call directly but that could not be twinned (too large):
+   * it makes the block irrevocable and runs the original.
+   */
+  private static MethodNode irrevocableDelegate(ClassNode c, MethodNode m) {
+    boolean isStatic = (m.access & Opcodes.ACC_STATIC) != 0;
+    boolean isInterface = (c.access & Opcodes.ACC_INTERFACE) != 0;
+    String params = m.desc.substring(1, m.desc.indexOf(')'));
+    String descriptor = "(" + (isStatic ? "" : "L" + c.name + ";") + params + TXN + ")" + Type.getReturnType(m.desc).getDescriptor();
+    MethodNode d = new MethodNode(Opcodes.ASM9, Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC | Opcodes.ACC_SYNTHETIC,
+        m.name + RuntimeNames.TWIN_SUFFIX, descriptor, null, null);
+    int txn = Arguments.firstFreeSlot(isStatic, m.desc);
+    d.visitCode();
+    d.visitVarInsn(Opcodes.ALOAD, txn);
+    d.visitLdcInsn("method " + c.name.replace('/', '.') + "." + m.name + m.desc + " too large to be twinned");
+    RuntimeCalls.bridged(c.name, c.name + SUFFIX, Set.of()).barrier(d, "irrevocable",
+        "(" + RuntimeNames.TXN_DESC + "Ljava/lang/String;)V");
+    Arguments.load(d, isStatic, m.desc);
+    int opcode = isStatic ? Opcodes.INVOKESTATIC : isInterface ? Opcodes.INVOKEINTERFACE : Opcodes.INVOKEVIRTUAL;
+    d.visitMethodInsn(opcode, c.name, m.name, m.desc, isInterface);
+    d.visitInsn(Type.getReturnType(m.desc).getOpcode(Opcodes.IRETURN));
+    d.visitMaxs(txn + 2, txn + 1);
+    d.visitEnd();
+    return d;
+  }
+
+  private MethodNode twinOf(ClassNode c, MethodNode m, String twinName, RuntimeCalls calls) {
     try {
       MethodNode copy = ClassRewriter.copyOf(m);
       boolean isConstructor = m.name.equals("<init>");
@@ -104,7 +152,7 @@ final class JdkTwinClass {
           twinName, descriptor.toString(), null, null);
       AbstractInsnNode[] current = new AbstractInsnNode[1];
       TwinMethodWriter writer = new TwinMethodWriter(twin, c.name, m.name, Arguments.firstFreeSlot(isStatic, m.desc), false,
-          thisFields, () -> current[0], facts, scope, RuntimeCalls.BRIDGED, Constructions.of(copy, (owner, d) -> true));
+          thisFields, () -> current[0], facts, scope, calls, Constructions.of(copy, (owner, d) -> true));
       AnalyzerAdapter types = new AnalyzerAdapter(c.name, m.access, m.name, m.desc, writer);
       writer.typesFrom(types);
       types.visitCode();

@@ -3,6 +3,7 @@ package dev.ame.agent;
 import static dev.ame.agent.RuntimeNames.BARRIERS;
 import static dev.ame.agent.RuntimeNames.TXN_DESC;
 
+import java.util.Set;
 import org.objectweb.asm.ConstantDynamic;
 import org.objectweb.asm.Handle;
 import org.objectweb.asm.MethodVisitor;
@@ -15,11 +16,12 @@ import org.objectweb.asm.Type;
  * {@code java.base}, whose loader cannot see the runtime ({@link #BRIDGED}): each call becomes an
  * {@code invokedynamic} (each field id a dynamic constant) whose bootstrap is the bridge that
  * {@link JdkBridge} injects into {@code java.util}, with the transaction typed {@code Object};
- * the runtime's {@code JdkLinks} binds it, once, to the same code.
+ * the runtime's {@code JdkLinks} binds it, once, to the same code. A bridged twin calls the twins
+ * of its own class's methods that cannot be overridden (static, private, final) directly: they are
+ * in the same twin class, so the JIT sees a plain static call.
  */
 final class RuntimeCalls {
-  static final RuntimeCalls DIRECT = new RuntimeCalls(false);
-  static final RuntimeCalls BRIDGED = new RuntimeCalls(true);
+  static final RuntimeCalls DIRECT = new RuntimeCalls(false, null, null, Set.of());
 
   private static final String OBJECT = "Ljava/lang/Object;";
   private static final Handle CONSTRUCT = new Handle(Opcodes.H_INVOKESTATIC, "dev/ame/runtime/JdkLinks", "construct",
@@ -28,9 +30,21 @@ final class RuntimeCalls {
 
   /** Whether calls go through the bridge (a twin of a JDK class). */
   final boolean bridged;
+  private final String jdkClass;
+  private final String twinClass;
+  /** {@code name + descriptor} of the JDK class's methods whose twins its own twins call directly. */
+  private final Set<String> direct;
 
-  private RuntimeCalls(boolean bridged) {
+  private RuntimeCalls(boolean bridged, String jdkClass, String twinClass, Set<String> direct) {
     this.bridged = bridged;
+    this.jdkClass = jdkClass;
+    this.twinClass = twinClass;
+    this.direct = direct;
+  }
+
+  /** For the twin class {@code twinClass} of {@code jdkClass}, which holds a twin of each of {@code direct}. */
+  static RuntimeCalls bridged(String jdkClass, String twinClass, Set<String> direct) {
+    return new RuntimeCalls(true, jdkClass, twinClass, direct);
   }
 
   /** The descriptor of the transaction in the twin's own signature. */
@@ -55,10 +69,15 @@ final class RuntimeCalls {
         : new ConstantDynamic("field", "Ljava/lang/Integer;", RuntimeNames.FIELD_ID, type, name, isStatic ? 1 : 0);
   }
 
-  /** A call of the original code, linked by the runtime ({@code descriptor}: receiver first, no transaction). */
-  void call(MethodVisitor mv, String name, String descriptor, int kind, String owner, String site) {
+  /**
+   * A call of the original code, linked by the runtime, or direct to a twin of the same class
+   * ({@code original}: the instruction's descriptor; {@code descriptor}: with the receiver first).
+   */
+  void call(MethodVisitor mv, String name, String original, String descriptor, int kind, String owner, String site) {
     String twin = withTxn(descriptor);
-    if (bridged) {
+    if (bridged && owner.equals(jdkClass) && direct.contains(name + original)) {
+      mv.visitMethodInsn(Opcodes.INVOKESTATIC, twinClass, name + RuntimeNames.TWIN_SUFFIX, twin, false);
+    } else if (bridged) {
       mv.visitInvokeDynamicInsn(name, twin, JdkBridge.LINK, "call", kind, Type.getObjectType(owner), site);
     } else {
       mv.visitInvokeDynamicInsn(name, twin, RuntimeNames.LINK, kind, Type.getObjectType(owner), site);

@@ -30,7 +30,7 @@ import org.objectweb.asm.tree.AbstractInsnNode;
  * <p>An upstream {@link AnalyzerAdapter} tracks the original's stack types, which give the
  * element type of {@code aaload} (the barrier returns {@code Object}).
  *
- * <p>A twin of a JDK class ({@link RuntimeCalls#BRIDGED}, written by {@link JdkTwinClass}) is a
+ * <p>A twin of a JDK class ({@link RuntimeCalls#bridged}, written by {@link JdkTwinClass}) is a
  * static method of a hidden class beside the JDK class, and reaches the runtime only through the
  * bridge. It cannot name the runtime's signal class in its exception table: instead, each of its
  * handlers that could catch the signal ({@code Throwable}, {@code Error}, {@code finally}) first
@@ -539,7 +539,7 @@ final class TwinMethodWriter extends MethodVisitor {
         break;
     }
     loadTxn();
-    calls.call(mv, name, callDescriptor, kind, owner, site());
+    calls.call(mv, name, descriptor, callDescriptor, kind, owner, site());
   }
 
   private static String withReceiver(String owner, String descriptor) {

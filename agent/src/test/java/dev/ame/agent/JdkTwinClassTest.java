@@ -83,12 +83,16 @@ class JdkTwinClassTest {
 
   @Test
   void generate_hashMapGet_readsThroughBarriersAndCallsThroughTheBridge() throws IOException {
-    MethodNode get = method(twin("java/util/HashMap"), "get$ame");
+    ClassNode hashMap = twin("java/util/HashMap");
+    MethodNode get = method(hashMap, "get$ame");
     assertEquals("(Ljava/util/HashMap;Ljava/lang/Object;Ljava/lang/Object;)Ljava/lang/Object;", get.desc);
     List<String> bridged = bridgedCalls(get);
-    assertTrue(bridged.contains("call getNode"), "the call of getNode is linked by the runtime: " + bridged);
     assertTrue(bridged.contains("barrier afterReadA"), "the node's value is read through a barrier: " + bridged);
-    MethodNode getNode = method(twin("java/util/HashMap"), "getNode$ame");
+    assertTrue(directCalls(get).contains("getNode$ame"), "getNode is final: its twin is called directly");
+    MethodNode putVal = method(hashMap, "putVal$ame");
+    assertTrue(bridgedCalls(putVal).contains("call afterNodeInsertion"),
+        "LinkedHashMap overrides afterNodeInsertion: the runtime dispatches on the receiver");
+    MethodNode getNode = method(hashMap, "getNode$ame");
     List<String> barriers = bridgedCalls(getNode);
     assertTrue(barriers.contains("barrier beforeRead") && barriers.contains("barrier afterReadA"), "field reads: " + barriers);
     assertTrue(barriers.contains("barrier readAA"), "the table's elements: " + barriers);
@@ -136,6 +140,14 @@ class JdkTwinClassTest {
   private static MethodNode method(ClassNode c, String name) {
     return c.methods.stream().filter(m -> m.name.equals(name)).findFirst()
         .orElseThrow(() -> new AssertionError("no " + name + " in " + c.name));
+  }
+
+  /** The names of the twin-class methods called directly (invokestatic). */
+  private static List<String> directCalls(MethodNode m) {
+    return java.util.stream.StreamSupport.stream(m.instructions.spliterator(), false)
+        .filter(n -> n instanceof MethodInsnNode && ((MethodInsnNode) n).owner.endsWith("$$AmeTwin"))
+        .map(n -> ((MethodInsnNode) n).name)
+        .collect(Collectors.toList());
   }
 
   /** {@code op name} of each bridged invokedynamic. */

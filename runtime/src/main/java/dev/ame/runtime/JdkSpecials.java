@@ -164,6 +164,15 @@ final class JdkSpecials {
     return null;
   }
 
+  /** Whether {@link #bind} would choose a stand-in or the original for this method (by name: no class is loaded). */
+  static boolean hasStandIn(String owner, String name, String descriptor) {
+    String key = owner + "." + name + descriptor;
+    return ORIGINALS.contains(key) || TRANSACTIONAL.containsKey(key) || owner.equals("java/util/concurrent/ThreadLocalRandom")
+        || owner.startsWith("java/util/concurrent/atomic/Atomic") || owner.equals("java/lang/ref/Reference")
+        || owner.equals("java/lang/AbstractStringBuilder") && name.equals("append")
+        || key.equals("java/lang/reflect/Array.newInstance(Ljava/lang/Class;[I)Ljava/lang/Object;");
+  }
+
   /** Whether a constructor of a JDK class runs as it is inside a block. */
   static boolean isSafeConstructor(Class<?> c, MethodType params) {
     String descriptor = params.toMethodDescriptorString();

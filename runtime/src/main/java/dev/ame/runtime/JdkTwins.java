@@ -108,6 +108,14 @@ public final class JdkTwins {
     return JAVA_LANG.contains(nested < 0 ? simple : simple.substring(0, nested));
   }
 
+  /**
+   * Whether the runtime runs a JDK method in a stand-in, or as it is, rather than in its twin
+   * (so that twins of its own class must not call its twin directly).
+   */
+  public static boolean hasStandIn(String internalName, String name, String descriptor) {
+    return JdkSpecials.hasStandIn(internalName, name, descriptor);
+  }
+
   /** The twin class's lookup, or null. */
   static MethodHandles.Lookup twinClassOf(Class<?> c) {
     return enabled() ? TWINS.get(c) : null;
