@@ -1,5 +1,6 @@
 package dev.ame.agent;
 
+import org.objectweb.asm.ConstantDynamic;
 import org.objectweb.asm.Handle;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
@@ -51,5 +52,26 @@ final class RuntimeNames {
   /** The JVM type that a barrier of this family takes and returns. */
   static String kindDescriptor(String kind) {
     return kind.equals("A") ? "Ljava/lang/Object;" : kind;
+  }
+
+  private static final Handle FIELD_VAR_HANDLE = new Handle(Opcodes.H_INVOKESTATIC, "java/lang/invoke/ConstantBootstraps",
+      "fieldVarHandle", "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/Class;Ljava/lang/Class;"
+          + "Ljava/lang/Class;)Ljava/lang/invoke/VarHandle;", false);
+  private static final Handle STATIC_FIELD_VAR_HANDLE = new Handle(Opcodes.H_INVOKESTATIC,
+      "java/lang/invoke/ConstantBootstraps", "staticFieldVarHandle", "(Ljava/lang/invoke/MethodHandles$Lookup;"
+          + "Ljava/lang/String;Ljava/lang/Class;Ljava/lang/Class;Ljava/lang/Class;)Ljava/lang/invoke/VarHandle;", false);
+  private static final Handle PRIMITIVE_CLASS = new Handle(Opcodes.H_INVOKESTATIC, "java/lang/invoke/ConstantBootstraps",
+      "primitiveClass", "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/Class;)Ljava/lang/Class;",
+      false);
+
+  /**
+   * A dynamic constant: the VarHandle of field {@code owner.name}, looked up with the rewritten
+   * class's own lookup (so with exactly the access its original code had).
+   */
+  static ConstantDynamic fieldVarHandle(String owner, String name, Type type, boolean isStatic) {
+    Object fieldType = type.getSort() == Type.OBJECT || type.getSort() == Type.ARRAY ? type
+        : new ConstantDynamic(type.getDescriptor(), "Ljava/lang/Class;", PRIMITIVE_CLASS);
+    return new ConstantDynamic(name, "Ljava/lang/invoke/VarHandle;", isStatic ? STATIC_FIELD_VAR_HANDLE : FIELD_VAR_HANDLE,
+        Type.getObjectType(owner), fieldType);
   }
 }

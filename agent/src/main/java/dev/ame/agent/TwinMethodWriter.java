@@ -247,6 +247,10 @@ final class TwinMethodWriter extends MethodVisitor {
     ConstantDynamic id = calls.fieldId(owner, name, isStatic);
     switch (opcode) {
       case Opcodes.GETFIELD:
+        if (hasReadBarrierWithVarHandle(type)) {
+          readThroughVarHandle(owner, name, type, id, false);
+          break;
+        }
         super.visitInsn(Opcodes.DUP);
         super.visitInsn(Opcodes.DUP);
         pushFieldId(id);
@@ -261,6 +265,10 @@ final class TwinMethodWriter extends MethodVisitor {
         break;
       case Opcodes.GETSTATIC:
         triggerInitialization(owner, name, descriptor, type);
+        if (hasReadBarrierWithVarHandle(type)) {
+          readThroughVarHandle(owner, name, type, id, true);
+          break;
+        }
         pushFieldId(id);
         pushSite(owner.replace('/', '.') + "." + name);
         loadTxn();
@@ -341,6 +349,29 @@ final class TwinMethodWriter extends MethodVisitor {
       barrier("write" + kind, "(Ljava/lang/Object;" + k + "I" + TXN_DESC + ")V");
     }
     super.visitLabel(end);
+  }
+
+  /**
+   * The commonest fields (int, long, references) are read with one barrier call that loads the
+   * value itself through a VarHandle: a dynamic constant, which the JIT folds into a plain load.
+   * The other kinds keep the two calls around the caller's own load ({@code beforeRead}/{@code afterRead}).
+   */
+  private static boolean hasReadBarrierWithVarHandle(Type type) {
+    int sort = type.getSort();
+    return sort == Type.INT || sort == Type.LONG || sort == Type.OBJECT || sort == Type.ARRAY;
+  }
+
+  /** {@code [obj] → readX(obj, VH, FIELD, SITE, txn)}, or {@code readStaticX(VH, FIELD, SITE, txn)}. */
+  private void readThroughVarHandle(String owner, String name, Type type, ConstantDynamic id, boolean isStatic) {
+    String kind = RuntimeNames.kind(type);
+    String k = RuntimeNames.kindDescriptor(kind);
+    super.visitLdcInsn(RuntimeNames.fieldVarHandle(owner, name, type, isStatic));
+    pushFieldId(id);
+    pushSite(owner.replace('/', '.') + "." + name);
+    loadTxn();
+    super.visitMethodInsn(Opcodes.INVOKESTATIC, BARRIERS, isStatic ? "readStatic" + kind : "read" + kind,
+        "(" + (isStatic ? "" : "Ljava/lang/Object;") + "Ljava/lang/invoke/VarHandle;II" + TXN_DESC + ")" + k, false);
+    castTo(type);
   }
 
   /**

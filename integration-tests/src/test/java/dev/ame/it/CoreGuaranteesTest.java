@@ -51,6 +51,31 @@ class CoreGuaranteesTest {
     assertTrue(r.stdout().contains("FAIL"), r.describe());
   }
 
+  /** Transactions that also use a HashMap, a TreeMap, an ArrayList and an ArrayDeque per group (issue 13). */
+  @ParameterizedTest
+  @MethodSource("jdks")
+  void serializability_jdkCollections_replayMatchesEveryCallAndTheFinalCollections(Jvm.Jdk jdk) {
+    Jvm.Result r = Jvm.withAgent(jdk, null, SerializabilityOracle.class, "4", "25000", "collections");
+    assertEquals(0, r.exitCode(), r.describe());
+    assertTrue(r.stdout().contains("OK 100000 transactions replayed serially, 0 violations"), r.describe());
+  }
+
+  @ParameterizedTest
+  @MethodSource("jdks")
+  void serializability_jdkCollections_speculativeOnly_replayMatchesEveryCallAndTheFinalCollections(Jvm.Jdk jdk) {
+    Jvm.Result r = Jvm.withAgentSpeculative(jdk, SerializabilityOracle.class, "4", "25000", "collections");
+    assertEquals(0, r.exitCode(), r.describe());
+    assertTrue(r.stdout().contains("OK 100000 transactions replayed serially, 0 violations"), r.describe());
+  }
+
+  @ParameterizedTest
+  @MethodSource("jdks")
+  void serializability_jdkCollections_withoutAgent_violationsAreFound(Jvm.Jdk jdk) {
+    Jvm.Result r = Jvm.withoutAgent(jdk, SerializabilityOracle.class, "4", "25000", "collections");
+    assertNotEquals(0, r.exitCode(), r.describe());
+    assertTrue(r.stdout().contains("FAIL"), r.describe());
+  }
+
   @ParameterizedTest
   @MethodSource("jdks")
   void atomicity_counterStaticAndElement_loseNoUpdate(Jvm.Jdk jdk) {

@@ -82,8 +82,12 @@ abstract class AccessLog {
         // keep the big columns (resize replaces all of them or none): cleared below
       }
     }
-    Arrays.fill(holders, 0, size, null);
-    Arrays.fill(refs, 0, size, null);
+    Object[] h = holders;
+    Object[] r = refs;
+    for (int i = 0, n = size; i < n; i++) { // a loop, not Arrays.fill: logs are mostly short
+      h[i] = null;
+      r[i] = null;
+    }
     size = 0;
   }
 

@@ -55,4 +55,18 @@ final class Backoff {
       LockSupport.parkNanos(50_000);
     }
   }
+
+  /**
+   * One step of a wait on a line another thread keeps writing (a commit in flight): pauses long
+   * enough between two looks that the line is not pulled away from its writer at every store.
+   */
+  static void politePause(int round) {
+    if (round < 256) {
+      for (int i = 0; i < 16; i++) {
+        Thread.onSpinWait();
+      }
+    } else {
+      pause(round - 192);
+    }
+  }
 }

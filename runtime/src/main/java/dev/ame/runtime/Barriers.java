@@ -1,5 +1,7 @@
 package dev.ame.runtime;
 
+import java.lang.invoke.VarHandle;
+
 /**
  * The entry points that rewritten code calls in place of field and array instructions. They take
  * only JDK types, so that classes of every class loader can link to them.
@@ -27,7 +29,105 @@ public final class Barriers {
 
   private Barriers() {}
 
-  // ---- instance fields ----
+  // ---- fields read through their VarHandle (int, long, references): one call, no state kept between ----
+
+  public static int readI(Object holder, VarHandle vh, int field, int site, Txn t) {
+    if (t.inPlace) {
+      return (int) vh.get(holder);
+    }
+    if (t.spec.clockReads) {
+      int v = (int) vh.get(holder);
+      if (t.spec.unchangedSinceStart()) {
+        return v;
+      }
+    }
+    int orec = Orecs.index(holder, field);
+    long before = Orecs.getAcquire(orec);
+    int v = (int) vh.get(holder);
+    return t.spec.accepts(orec, before, site) ? v : (int) t.spec.readBitsSlow(holder, field, 0, orec, site);
+  }
+
+  public static long readJ(Object holder, VarHandle vh, int field, int site, Txn t) {
+    if (t.inPlace) {
+      return (long) vh.get(holder);
+    }
+    if (t.spec.clockReads) {
+      long v = (long) vh.get(holder);
+      if (t.spec.unchangedSinceStart()) {
+        return v;
+      }
+    }
+    int orec = Orecs.index(holder, field);
+    long before = Orecs.getAcquire(orec);
+    long v = (long) vh.get(holder);
+    return t.spec.accepts(orec, before, site) ? v : t.spec.readBitsSlow(holder, field, 0, orec, site);
+  }
+
+  public static Object readA(Object holder, VarHandle vh, int field, int site, Txn t) {
+    if (t.inPlace) {
+      return (Object) vh.get(holder);
+    }
+    if (t.spec.clockReads) {
+      Object v = (Object) vh.get(holder);
+      if (t.spec.unchangedSinceStart()) {
+        return v;
+      }
+    }
+    int orec = Orecs.index(holder, field);
+    long before = Orecs.getAcquire(orec);
+    Object v = (Object) vh.get(holder);
+    return t.spec.accepts(orec, before, site) ? v : t.spec.readRefSlow(holder, field, 0, orec, site);
+  }
+
+  public static int readStaticI(VarHandle vh, int field, int site, Txn t) {
+    if (t.inPlace) {
+      return (int) vh.get();
+    }
+    if (t.spec.clockReads) {
+      int v = (int) vh.get();
+      if (t.spec.unchangedSinceStart()) {
+        return v;
+      }
+    }
+    int orec = Orecs.staticIndex(field);
+    long before = Orecs.getAcquire(orec);
+    int v = (int) vh.get();
+    return t.spec.accepts(orec, before, site) ? v : (int) t.spec.readBitsSlow(null, field, 0, orec, site);
+  }
+
+  public static long readStaticJ(VarHandle vh, int field, int site, Txn t) {
+    if (t.inPlace) {
+      return (long) vh.get();
+    }
+    if (t.spec.clockReads) {
+      long v = (long) vh.get();
+      if (t.spec.unchangedSinceStart()) {
+        return v;
+      }
+    }
+    int orec = Orecs.staticIndex(field);
+    long before = Orecs.getAcquire(orec);
+    long v = (long) vh.get();
+    return t.spec.accepts(orec, before, site) ? v : t.spec.readBitsSlow(null, field, 0, orec, site);
+  }
+
+  public static Object readStaticA(VarHandle vh, int field, int site, Txn t) {
+    if (t.inPlace) {
+      return (Object) vh.get();
+    }
+    if (t.spec.clockReads) {
+      Object v = (Object) vh.get();
+      if (t.spec.unchangedSinceStart()) {
+        return v;
+      }
+    }
+    int orec = Orecs.staticIndex(field);
+    long before = Orecs.getAcquire(orec);
+    Object v = (Object) vh.get();
+    return t.spec.accepts(orec, before, site) ? v : t.spec.readRefSlow(null, field, 0, orec, site);
+  }
+
+  // ---- fields of the other kinds: the orec word, the caller's own load, then the check ----
 
   public static void beforeRead(Object holder, int field, int site, Txn t) {
     if (!t.inPlace) {
@@ -193,6 +293,12 @@ public final class Barriers {
 
   public static int readIA(int[] a, int i, int site, Txn t) {
     if (t.inPlace) return a[i];
+    if (t.spec.clockReads) {
+      var v = a[i];
+      if (t.spec.unchangedSinceStart()) {
+        return v;
+      }
+    }
     int orec = Orecs.index(a, i);
     long before = Orecs.getAcquire(orec);
     return (int) t.spec.checkElementBits(a, i, orec, before, site, a[i]);
@@ -200,6 +306,12 @@ public final class Barriers {
 
   public static long readJA(long[] a, int i, int site, Txn t) {
     if (t.inPlace) return a[i];
+    if (t.spec.clockReads) {
+      var v = a[i];
+      if (t.spec.unchangedSinceStart()) {
+        return v;
+      }
+    }
     int orec = Orecs.index(a, i);
     long before = Orecs.getAcquire(orec);
     return t.spec.checkElementBits(a, i, orec, before, site, a[i]);
@@ -207,6 +319,12 @@ public final class Barriers {
 
   public static float readFA(float[] a, int i, int site, Txn t) {
     if (t.inPlace) return a[i];
+    if (t.spec.clockReads) {
+      var v = a[i];
+      if (t.spec.unchangedSinceStart()) {
+        return v;
+      }
+    }
     int orec = Orecs.index(a, i);
     long before = Orecs.getAcquire(orec);
     return Float.intBitsToFloat((int) t.spec.checkElementBits(a, i, orec, before, site, Float.floatToRawIntBits(a[i])));
@@ -214,6 +332,12 @@ public final class Barriers {
 
   public static double readDA(double[] a, int i, int site, Txn t) {
     if (t.inPlace) return a[i];
+    if (t.spec.clockReads) {
+      var v = a[i];
+      if (t.spec.unchangedSinceStart()) {
+        return v;
+      }
+    }
     int orec = Orecs.index(a, i);
     long before = Orecs.getAcquire(orec);
     return Double.longBitsToDouble(t.spec.checkElementBits(a, i, orec, before, site, Double.doubleToRawLongBits(a[i])));
@@ -229,6 +353,12 @@ public final class Barriers {
 
   public static int readCA(char[] a, int i, int site, Txn t) {
     if (t.inPlace) return a[i];
+    if (t.spec.clockReads) {
+      var v = a[i];
+      if (t.spec.unchangedSinceStart()) {
+        return v;
+      }
+    }
     int orec = Orecs.index(a, i);
     long before = Orecs.getAcquire(orec);
     return (int) t.spec.checkElementBits(a, i, orec, before, site, a[i]);
@@ -236,6 +366,12 @@ public final class Barriers {
 
   public static int readSA(short[] a, int i, int site, Txn t) {
     if (t.inPlace) return a[i];
+    if (t.spec.clockReads) {
+      var v = a[i];
+      if (t.spec.unchangedSinceStart()) {
+        return v;
+      }
+    }
     int orec = Orecs.index(a, i);
     long before = Orecs.getAcquire(orec);
     return (int) t.spec.checkElementBits(a, i, orec, before, site, a[i]);
@@ -243,6 +379,12 @@ public final class Barriers {
 
   public static Object readAA(Object[] a, int i, int site, Txn t) {
     if (t.inPlace) return a[i];
+    if (t.spec.clockReads) {
+      var v = a[i];
+      if (t.spec.unchangedSinceStart()) {
+        return v;
+      }
+    }
     int orec = Orecs.index(a, i);
     long before = Orecs.getAcquire(orec);
     return t.spec.checkElementRef(a, i, orec, before, site, a[i]);

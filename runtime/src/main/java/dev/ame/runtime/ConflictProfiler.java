@@ -170,6 +170,16 @@ public final class ConflictProfiler {
     mine.of(block).aborts++;
   }
 
+  /**
+   * A wait for a location another block's commit held locked: contention that cost time without an
+   * abort (the conflicts of blocks that lock the same location at commit show up mostly as these).
+   */
+  static void recordLockWait(String block, String location, int readSite, String writtenBy, long waitedNanos) {
+    String key = block + '\u0000' + location + '\u0000' + readSite + '\u0000' + writtenBy;
+    Conflict c = CONFLICTS.computeIfAbsent(key, k -> new Conflict(block, location, Sites.describe(readSite), writtenBy));
+    c.wastedNanos.add(waitedNanos);
+  }
+
   static void recordCommit(ThreadBlocks mine, String block, int attempts, long nanos) {
     Block b = mine.of(block);
     b.commits++;

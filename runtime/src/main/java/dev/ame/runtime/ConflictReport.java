@@ -18,11 +18,13 @@ public final class ConflictReport {
     long[] s = Stats.snapshot();
     StringBuilder out = new StringBuilder();
     out.append(String.format(Locale.ROOT, "AME conflict report: %d commits, %d aborts (%.1f%% of attempts), %d exclusive runs, "
-        + "%d irrevocable runs, %d retries; %.1f ms wasted in aborted attempts, %.1f ms spent waiting for blocks that ran alone%n%n",
+        + "%d irrevocable runs, %d retries; %.1f ms wasted in aborted attempts and lock waits, %.1f ms spent waiting for blocks that ran alone%n%n",
         s[Stats.COMMITS], s[Stats.ABORTS], percent(s[Stats.ABORTS], s[Stats.ABORTS] + s[Stats.COMMITS]),
         s[Stats.EXCLUSIVE_RUNS], s[Stats.IRREVOCABLE_RUNS], s[Stats.RETRIES], totalWastedNanos() / 1e6,
         ConflictProfiler.waitedNanos() / 1e6));
-    out.append("Top conflicts, by time wasted (fix the first: make the block read that location less, or not at all)\n");
+    out.append("Regime: ").append(Regime.describe()).append("\n\n");
+    out.append("Top conflicts, by time wasted in aborts and in waits for a location locked by another commit "
+        + "(fix the first: make the block read that location less, or not at all)\n");
     out.append(String.format(Locale.ROOT, "  %10s  %8s  %-44s  %-40s  %s%n", "wasted", "aborts", "contended location", "read at", "last written by block"));
     List<ConflictProfiler.Conflict> conflicts = ConflictProfiler.conflicts();
     if (conflicts.isEmpty()) {
@@ -62,13 +64,14 @@ public final class ConflictReport {
         .append(".bar{fill:#d9534f}svg{width:100%;font-family:system-ui,sans-serif}")
         .append("</style></head><body><h1>AME conflict report</h1>");
     h.append(String.format(Locale.ROOT, "<p><b>%d</b> commits, <b>%d</b> aborts (%.1f%% of attempts), %d exclusive runs, "
-        + "%d irrevocable runs, %d retries. <b>%.1f ms</b> wasted in aborted attempts; %.1f ms spent waiting for blocks that ran alone.</p>",
+        + "%d irrevocable runs, %d retries. <b>%.1f ms</b> wasted in aborted attempts and lock waits; %.1f ms spent waiting for blocks that ran alone.</p>",
         s[Stats.COMMITS], s[Stats.ABORTS], percent(s[Stats.ABORTS], s[Stats.ABORTS] + s[Stats.COMMITS]),
         s[Stats.EXCLUSIVE_RUNS], s[Stats.IRREVOCABLE_RUNS], s[Stats.RETRIES], totalWastedNanos() / 1e6,
         ConflictProfiler.waitedNanos() / 1e6));
+    h.append("<p>Regime: ").append(escape(Regime.describe())).append(".</p>");
     List<ConflictProfiler.Conflict> conflicts = ConflictProfiler.conflicts();
     List<ConflictProfiler.Conflict> top = conflicts.subList(0, Math.min(TOP, conflicts.size()));
-    h.append("<h2>Where the time went: top conflicts</h2>");
+    h.append("<h2>Where the time went: top conflicts (aborts, and waits for a location another commit held)</h2>");
     if (top.isEmpty()) {
       h.append("<p>No conflicts.</p>");
     } else {

@@ -89,6 +89,10 @@ public final class Linker {
   /** The original method: directly if safe, else after making the transaction irrevocable. */
   static MethodHandle original(MethodHandle original, MethodType type, String implementor, String name,
       String descriptor, String site) {
+    MethodHandle deferred = ConsoleOutput.target(implementor, name, descriptor, type);
+    if (deferred != null) {
+      return deferred;
+    }
     if (SafeCalls.isSafe(implementor.replace('.', '/'), name, descriptor)) {
       return MethodHandles.dropArguments(original, type.parameterCount() - 1, Txn.class).asType(type);
     }

@@ -103,6 +103,12 @@ final class Orecs {
     return (long) CLOCK.getVolatile();
   }
 
+  /** The clock, read after the caller's loads (it issues the acquire fence that orders them). */
+  static long nowAfterLoads() {
+    VarHandle.acquireFence();
+    return (long) CLOCK.getOpaque();
+  }
+
   static long tick() {
     return (long) CLOCK.getAndAdd(1L) + 1;
   }

@@ -53,6 +53,16 @@ final class Published extends PublishedFlags {
     }
   }
 
+  void signalHandedOver() {
+    handedOver = true;
+  }
+
+  void clearHandedOver() {
+    if (handedOver) {
+      handedOver = false;
+    }
+  }
+
   boolean dropRequested() {
     return dropRequested;
   }
@@ -63,7 +73,18 @@ final class Published extends PublishedFlags {
     }
   }
 
-  /** Release: ordered before the clock tick that follows it (see {@link Speculation#commitWrites}). */
+  /**
+   * Publishes a commit that has locked its write set and is about to take its version (the
+   * release orders it before the clock tick that follows): a negative number, different for each
+   * commit, so that a fence waiting for one can tell when the next has begun.
+   */
+  void publishPending() {
+    long s = commitSeq + 1;
+    commitSeq = s;
+    COMMITTING.setRelease(this, -(s & Long.MAX_VALUE) - 1);
+  }
+
+  /** Publishes the version being written back, or 0 once the commit is over. Release. */
   void publishCommitting(long version) {
     if (committing != version) {
       COMMITTING.setRelease(this, version);
@@ -79,8 +100,10 @@ abstract class PublishedPadding {
 
 /** The line of the commit in flight. */
 abstract class PublishedCommit extends PublishedPadding {
-  /** The write version being written back, {@link Txn#COMMIT_PENDING} before it is known, or 0. */
+  /** The write version being written back, a negative number before it is known, or 0. */
   volatile long committing;
+  /** How many commits this context has begun (read only by its own thread). */
+  long commitSeq;
 }
 
 /** Padding between the two lines. */
@@ -97,4 +120,6 @@ abstract class PublishedFlags extends PublishedMiddle {
   volatile boolean dropRequested;
   /** Inside a block, or waiting to start one (see {@link Regime}'s test of being alone). */
   volatile boolean inBlock;
+  /** The last holder of the gate handed it to this context (its wait watches this, not the gate). */
+  volatile boolean handedOver;
 }

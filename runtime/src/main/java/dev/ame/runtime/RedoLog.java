@@ -145,7 +145,8 @@ final class RedoLog extends AccessLog {
    * Locks the orec of every entry. Gives up (and returns false; {@link #unlock} then restores
    * what it locked) when another committer holds one for too long.
    */
-  boolean lock(long lockWord) {
+  boolean lock(Txn owner) {
+    long lockWord = owner.lockWord;
     for (int e = 0; e < size; e++) {
       lockedUpTo = e + 1;
       replaced[e] = -1;
@@ -154,6 +155,7 @@ final class RedoLog extends AccessLog {
       if (w == lockWord) {
         continue; // an earlier entry shares the stripe
       }
+      long waitStart = 0;
       for (int round = 0; ; round++) {
         if (!Orecs.isLocked(w) && Orecs.casLock(orec, w, lockWord)) {
           replaced[e] = w;
@@ -162,8 +164,14 @@ final class RedoLog extends AccessLog {
         if (round > Backoff.LOCK_WAIT_ROUNDS) {
           return false; // maybe two committers waiting for each other: one gives up
         }
+        if (round == 0 && ConflictProfiler.enabled()) {
+          waitStart = System.nanoTime();
+        }
         Backoff.pause(round);
         w = Orecs.getVolatile(orec);
+      }
+      if (waitStart != 0) {
+        owner.noteLockWait(holders[e], fields[e], indexes[e], Sites.BOTH_WRITE, orec, System.nanoTime() - waitStart);
       }
     }
     return true;

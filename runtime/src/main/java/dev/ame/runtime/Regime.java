@@ -51,6 +51,9 @@ final class Regime {
   private static double speculativeRate;
   private static long probeInterval = FIRST_PROBE_INTERVAL;
   private static long nextProbe;
+  /** Windows in which several threads ran blocks, by the regime in force (for the conflict report). */
+  private static volatile long serialWindows;
+  private static volatile long speculativeWindows;
 
   private Regime() {}
 
@@ -81,6 +84,7 @@ final class Regime {
     noteWaiting();
     if (!speculative && !serialWins && !probing) {
       switchTo(true);
+      restartWindow(System.nanoTime());
     }
   }
 
@@ -93,8 +97,9 @@ final class Regime {
     if (speculative != toSpeculative && !alwaysSpeculative) {
       speculative = toSpeculative;
       if (TRACE) {
-        System.err.printf("[ame] regime %s (serial %.0f, speculative %.0f commits/ms, probing %s, serial wins %s)%n",
-            toSpeculative ? "speculative" : "serial", serialRate * 1e6, speculativeRate * 1e6, probing, serialWins);
+        System.err.printf("[ame] %d ms: regime %s (serial %.0f, speculative %.0f commits/ms, probing %s, serial wins %s, probe interval %d ms)%n",
+            System.nanoTime() / 1_000_000 % 100_000, toSpeculative ? "speculative" : "serial", serialRate * 1e6,
+            speculativeRate * 1e6, probing, serialWins, probeInterval / 1_000_000);
       }
     }
   }
@@ -110,7 +115,8 @@ final class Regime {
         System.err.printf("[ame] %s: no other thread ran a block for %d us; %s%n", t.thread.getName(),
             (now - t.othersChanged) / 1000, SerialGate.describe());
       }
-      serialWins = false;
+      // What was learned stays (threads that pause together, between rounds of work, come back to
+      // the same blocks); the next contention only probes the other regime sooner.
       switchTo(false);
       restartWindow(now);
       return;
@@ -159,6 +165,8 @@ final class Regime {
         warmingUp = true;
         probing = false;
         contentionSeen = false;
+        probeInterval = FIRST_PROBE_INTERVAL;
+        nextProbe = now + probeInterval;
       } finally {
         EVALUATING.set(false);
       }
@@ -179,8 +187,10 @@ final class Regime {
     }
     if (wasSpeculative) {
       speculativeRate = rate;
+      speculativeWindows++;
     } else {
       serialRate = rate;
+      serialWindows++;
     }
     if (probing) {
       probing = false;
@@ -199,6 +209,21 @@ final class Regime {
       warmingUp = true;
       switchTo(!wasSpeculative);
     }
+  }
+
+  /** For the conflict report: how often contended blocks ran one at a time, and why. */
+  static String describe() {
+    long serial = serialWindows;
+    long all = serial + speculativeWindows;
+    if (alwaysSpeculative) {
+      return "blocks always ran speculatively (-Dame.fastPath=false)";
+    }
+    if (all == 0) {
+      return "blocks never ran beside each other for long (each ran alone, on the fast path)";
+    }
+    return String.format(java.util.Locale.ROOT, "while several threads ran blocks, they took turns (serial) %.0f%% of the time: "
+        + "there, speculation was measured %s", 100.0 * serial / all,
+        serial == 0 ? "faster" : "slower (last: %.0f serial vs %.0f speculative commits/ms)".formatted(serialRate * 1e6, speculativeRate * 1e6));
   }
 
   private static long totalCommits() {

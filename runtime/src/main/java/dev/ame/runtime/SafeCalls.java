@@ -30,6 +30,7 @@ public final class SafeCalls {
       "java/lang/System.identityHashCode(Ljava/lang/Object;)I",
       "java/lang/System.nanoTime()J",
       "java/lang/System.currentTimeMillis()J",
+      "java/lang/System.lineSeparator()Ljava/lang/String;",
       "java/lang/Enum.ordinal()I",
       "java/lang/Enum.name()Ljava/lang/String;",
       "java/util/Objects.requireNonNull(Ljava/lang/Object;)Ljava/lang/Object;",

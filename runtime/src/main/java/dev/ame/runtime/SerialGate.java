@@ -242,12 +242,17 @@ final class SerialGate {
         } else {
           Regime.noteWaiting();
         }
-        Backoff.waitForGate(round);
+        // Wait on this thread's own line for the hand-over, looking at the gate only now and then:
+        // a waiter that kept reading the gate would take its line from the holder at every block.
+        for (int quiet = 0; quiet < 32 && !t.published.handedOver; quiet++) {
+          Backoff.waitForGate(round++);
+        }
       }
     }
     if (registered && !claimed) {
       SUCCESSOR.compareAndSet(t, (Txn) null); // acquired otherwise: no holder may hand it over again
     }
+    t.published.clearHandedOver();
     t.heldSince = System.nanoTime();
     t.published.clearDropRequest();
     if (waitStart != 0) {
@@ -314,8 +319,7 @@ final class SerialGate {
     if (g == null || g.txn != t) {
       return;
     }
-    boolean keep = Regime.serial() && (!t.published.dropRequested()
-        || System.nanoTime() - t.heldSince < SLICE_NANOS);
+    boolean keep = Regime.serial() && (!t.published.dropRequested() || !sliceOver(t));
     if (keep) {
       GATE.setRelease(t.kept);
     } else {
@@ -333,9 +337,15 @@ final class SerialGate {
     Txn next = successor;
     if (next != null && next != t && next.thread.isAlive() && SUCCESSOR.compareAndSet(next, (Txn) null)) {
       GATE.setRelease(next.running); // claimed: the successor waits for exactly this
+      next.published.signalHandedOver();
     } else {
       GATE.setRelease((Token) null);
     }
+  }
+
+  /** Whether the holder's switch interval is over; the clock is read every 16 blocks only (a block can be 20 ns). */
+  private static boolean sliceOver(Txn t) {
+    return (++t.blocksSinceLook & 15) == 0 && System.nanoTime() - t.heldSince >= SLICE_NANOS;
   }
 
   /** Frees the gate if this thread holds it (roll-back, errors, retry). */
@@ -414,15 +424,18 @@ final class SerialGate {
       if (ref.published == self.published) {
         continue;
       }
-      for (int round = 0; ; round++) {
-        long v = ref.published.committing;
-        if (v == 0 || v >= version) { // COMMIT_PENDING (-1): its version may be older: wait
+      Published other = ref.published;
+      long v = other.committing;
+      // Wait for the one commit seen: pending (its version may be older) or writing back an older
+      // version. A new value means it is over (what the other thread commits next takes a newer
+      // version), except a pending commit that now shows its version, older still.
+      for (int round = 0; v != 0 && v < version && ref.thread.isAlive(); round++) {
+        Backoff.politePause(round);
+        long now = other.committing;
+        if (now == 0 || now >= version || now != v && !(v < 0 && now > 0)) {
           break;
         }
-        if (!ref.thread.isAlive()) {
-          break;
-        }
-        Backoff.pause(round);
+        v = now;
       }
     }
   }

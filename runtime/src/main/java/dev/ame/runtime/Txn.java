@@ -43,8 +43,6 @@ public final class Txn {
   private static final ThreadLocal<Txn> CURRENT = ThreadLocal.withInitial(Txn::new);
   private static final AtomicLong IDS = new AtomicLong();
   private static final ConcurrentHashMap<String, LongAdder> IRREVOCABLE_CAUSES = new ConcurrentHashMap<>();
-  /** The published committing version while a commit has locked its write set but not yet taken its version. */
-  static final long COMMIT_PENDING = -1;
 
   final Thread thread = Thread.currentThread();
   final long lockWord;
@@ -70,8 +68,9 @@ public final class Txn {
   /** The version that irrevocable in-place writes stamp on their orecs, for sleeping retries. */
   long inPlaceWord;
 
-  /** When this context took the gate (for the switch interval). */
+  /** When this context took the gate (for the switch interval), and its blocks since it last read the clock. */
   long heldSince;
+  int blocksSinceLook;
   /** {@link Regime}'s look at the other threads' commits. */
   long othersCommits;
   long othersChanged;
@@ -100,6 +99,8 @@ public final class Txn {
   java.util.function.BooleanSupplier turnReady;
   private ArrayList<Runnable> onCommit;
   private ArrayList<Runnable> onAbort;
+  /** Console output of the current attempt, written when it commits (see {@link ConsoleOutput}). */
+  private ArrayList<ConsoleOutput.Pending> output;
 
   private Txn() {
     long id = IDS.incrementAndGet();
@@ -213,16 +214,43 @@ public final class Txn {
       if (undoing && wrote) {
         commitAlone();
       }
+      writeOutput(); // still alone: before the gate goes
       finish(wrote);
       return true;
     }
     boolean wrote = spec.writes.size != 0;
-    if (wrote && !spec.commitWrites()) {
+    if (output == null ? wrote && !spec.commitWrites() : !commitWithOutput(wrote)) {
       restartAfterAbort();
       return false;
     }
     finish(wrote);
     return true;
+  }
+
+  /** A speculative commit that has output to write: in the order of {@link ConsoleOutput#ORDER}. */
+  private boolean commitWithOutput(boolean wrote) {
+    ConsoleOutput.ORDER.lock();
+    try {
+      return wrote ? spec.commitWrites() : spec.commitOutputOnly();
+    } finally {
+      ConsoleOutput.ORDER.unlock();
+    }
+  }
+
+  void deferOutput(ConsoleOutput.Pending text) {
+    if (output == null) {
+      output = new ArrayList<>(4);
+    }
+    output.add(text);
+  }
+
+  /** Writes the attempt's output (at its commit, or as it becomes irrevocable). */
+  void writeOutput() {
+    ArrayList<ConsoleOutput.Pending> pending = output;
+    if (pending != null) {
+      output = null;
+      ConsoleOutput.writeAll(pending);
+    }
   }
 
   /**
@@ -392,6 +420,7 @@ public final class Txn {
       SerialGate.leave(this);
     }
     onCommit = null;
+    output = null; // an attempt that rolls back prints nothing
     ArrayList<Runnable> hooks = onAbort;
     onAbort = null;
     if (hooks != null) {
@@ -516,6 +545,7 @@ public final class Txn {
     Events.irrevocable(block, cause);
     inPlaceWord = Orecs.versionWord(Orecs.tick());
     spec.writeBackInPlace(inPlaceWord);
+    writeOutput(); // what it printed so far, before what it prints from now on
     undo.stamp(inPlaceWord); // written in place already; from now on the block cannot roll back
     undo.clear();
     spec.clear();
@@ -612,6 +642,16 @@ public final class Txn {
 
   void noteLockConflict(RedoLog writes) {
     conflict.noteLock(writes);
+  }
+
+  /** When profiling: a wait for a location that another block's commit held locked. */
+  void noteLockWait(Object holder, int field, int index, int site, int orec, long nanos) {
+    try {
+      String location = field == Location.ARRAY && holder == null ? "?" : Location.describe(holder, field, index);
+      ConflictProfiler.recordLockWait(block, location, site, ConflictProfiler.lastWriterOf(orec), nanos);
+    } catch (Throwable diagnosticsFailed) {
+      // out of memory while describing it: the report loses one wait
+    }
   }
 
   private ControlSignal signalConflict() {

@@ -286,7 +286,10 @@ public final class ProgrammingModel {
     for (int key = 0; key < 4 * keys; key++) {
       expect(MAP.get(key) == 5L, "key " + key + " holds " + MAP.get(key) + ", expected 5");
     }
-    expect(updates.aborts() == 0, "updates of different keys conflicted: " + updates);
+    // Blocks on different keys never conflict; only two locations whose lock words share a stripe of
+    // the 2^20-word table (about one pair in a million) can abort each other: a handful at most here,
+    // where a real conflict between keys would abort thousands of these 40,000 blocks.
+    expect(updates.aborts() <= updates.commits() / 10_000, "updates of different keys conflicted: " + updates);
     System.out.println("  TxMap updates of different keys: " + updates);
   }
 
