@@ -369,8 +369,8 @@ final class TwinMethodWriter extends MethodVisitor {
     pushFieldId(id);
     pushSite(owner.replace('/', '.') + "." + name);
     loadTxn();
-    super.visitMethodInsn(Opcodes.INVOKESTATIC, BARRIERS, isStatic ? "readStatic" + kind : "read" + kind,
-        "(" + (isStatic ? "" : "Ljava/lang/Object;") + "Ljava/lang/invoke/VarHandle;II" + TXN_DESC + ")" + k, false);
+    barrier(isStatic ? "readStatic" + kind : "read" + kind,
+        "(" + (isStatic ? "" : "Ljava/lang/Object;") + "Ljava/lang/invoke/VarHandle;II" + TXN_DESC + ")" + k);
     castTo(type);
   }
 
