@@ -15,7 +15,8 @@ final class CallerSensitive {
   private CallerSensitive() {}
 
   static boolean is(String owner, String name) {
-    return owner.startsWith("java/lang/reflect/") || OWNERS.contains(owner) && !isPlainValueMethod(owner, name);
+    return owner.startsWith("java/lang/reflect/") && !owner.equals("java/lang/reflect/Array")
+        || OWNERS.contains(owner) && !isPlainValueMethod(owner, name);
   }
 
   /** Frequent methods of those classes that do not look at their caller and are safe: keep them linked. */

@@ -148,7 +148,7 @@ final class ClassRewriter extends ClassNode {
       MethodNode twin = new MethodNode(Opcodes.ASM9, access, twinName, RuntimeNames.twinDescriptor(m.desc), null, exceptions);
       AbstractInsnNode[] current = new AbstractInsnNode[1];
       TwinMethodWriter writer = new TwinMethodWriter(twin, name, m.name, firstFreeSlot(m), false, thisFields,
-          () -> current[0], fieldFacts, scope);
+          () -> current[0], fieldFacts, scope, RuntimeCalls.DIRECT, Constructions.of(copy, this::runtimeConstructs));
       AnalyzerAdapter types = new AnalyzerAdapter(name, m.access, m.name, m.desc, writer);
       writer.typesFrom(types);
       types.visitCode();
@@ -170,8 +170,16 @@ final class ClassRewriter extends ClassNode {
     }
   }
 
+  /**
+   * Whether a block's {@code new X(...)} is made by the runtime: a JDK class whose constructor is
+   * not known to be safe (the runtime runs its twin, or makes the block irrevocable).
+   */
+  private boolean runtimeConstructs(String owner, String descriptor) {
+    return owner.startsWith("java/") && !scope.includes(owner) && !dev.ame.runtime.SafeCalls.isSafe(owner, "<init>", descriptor);
+  }
+
   /** Whether a method's bytecode would be over the JVM's limit (checked only for big methods). */
-  private boolean tooLarge(MethodNode twin) {
+  static boolean tooLarge(MethodNode twin) {
     if (twin.instructions.size() < 8_000) {
       return false;
     }
@@ -240,7 +248,7 @@ final class ClassRewriter extends ClassNode {
   }
 
   /** A copy with its own labels: ASM labels must never be shared between two methods. */
-  private static MethodNode copyOf(MethodNode m) {
+  static MethodNode copyOf(MethodNode m) {
     Map<LabelNode, LabelNode> labels = new HashMap<>();
     for (AbstractInsnNode n : m.instructions) {
       if (n instanceof LabelNode) {

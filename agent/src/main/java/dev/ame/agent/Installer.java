@@ -36,6 +36,8 @@ final class Installer {
       ConflictReports.install(options.report, log);
     }
     startJmx(log);
+    // JDK library code called from blocks runs in twins, made when first called (nothing happens now).
+    dev.ame.runtime.JdkTwins.install(new JdkTwinFactory(inst, log));
     if (lateAttach) {
       log.warnOnce("late-attach", "attached to a running JVM: only classes loaded from now on are rewritten");
     }

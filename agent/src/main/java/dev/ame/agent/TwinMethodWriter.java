@@ -1,10 +1,10 @@
 package dev.ame.agent;
 
-import static dev.ame.agent.RuntimeNames.BARRIERS;
 import static dev.ame.agent.RuntimeNames.TXN_DESC;
 
 import dev.ame.runtime.SafeCalls;
 import dev.ame.runtime.Sites;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -29,6 +29,15 @@ import org.objectweb.asm.tree.AbstractInsnNode;
  *
  * <p>An upstream {@link AnalyzerAdapter} tracks the original's stack types, which give the
  * element type of {@code aaload} (the barrier returns {@code Object}).
+ *
+ * <p>A twin of a JDK class ({@link RuntimeCalls#bridged}, written by {@link JdkTwinClass}) is a
+ * static method of a hidden class beside the JDK class, and reaches the runtime only through the
+ * bridge. It cannot name the runtime's signal class in its exception table: instead, each of its
+ * handlers that could catch the signal ({@code Throwable}, {@code Error}, {@code finally}) first
+ * rethrows it. A constructor's twin is a static method on an object allocated without a
+ * constructor: its stores into final fields, and its call of the super constructor (the
+ * super constructor's own twin), go through the bridge; each {@code new X(...)} that it (or any
+ * twin) makes of a JDK class becomes one call that the runtime binds (see {@link Constructions}).
  */
 final class TwinMethodWriter extends MethodVisitor {
   private final String className;
@@ -39,6 +48,13 @@ final class TwinMethodWriter extends MethodVisitor {
   private final Supplier<AbstractInsnNode> current;
   private final FieldFacts fieldFacts;
   private final Scope scope;
+  private final RuntimeCalls calls;
+  /** The {@code new}, {@code dup} and {@code <init>} instructions of the objects made by one runtime call. */
+  private final Set<AbstractInsnNode> rebuilt;
+  /** Bridged: the handlers that could catch the runtime's signal, not visited yet. */
+  private final Set<Label> guardedHandlers = new HashSet<>();
+  /** Bridged: where guarded handlers rethrow the signal, after the code (outside every handler's range). */
+  private Label rethrowSignal;
   private final Label bodyStart = new Label();
   private final Label bodyEnd = new Label();
   private final Label signalHandler = new Label();
@@ -53,6 +69,17 @@ final class TwinMethodWriter extends MethodVisitor {
    */
   TwinMethodWriter(MethodVisitor twin, String className, String methodName, int txnSlot, boolean isRegion,
       Set<AbstractInsnNode> thisFields, Supplier<AbstractInsnNode> current, FieldFacts fieldFacts, Scope scope) {
+    this(twin, className, methodName, txnSlot, isRegion, thisFields, current, fieldFacts, scope, RuntimeCalls.DIRECT,
+        Set.of());
+  }
+
+  /**
+   * @param calls how the twin reaches the runtime
+   * @param rebuilt the instructions of each {@code new X(...)} that the runtime makes instead ({@link Constructions})
+   */
+  TwinMethodWriter(MethodVisitor twin, String className, String methodName, int txnSlot, boolean isRegion,
+      Set<AbstractInsnNode> thisFields, Supplier<AbstractInsnNode> current, FieldFacts fieldFacts, Scope scope,
+      RuntimeCalls calls, Set<AbstractInsnNode> rebuilt) {
     super(Opcodes.ASM9, twin);
     this.className = className;
     this.methodName = methodName;
@@ -62,6 +89,8 @@ final class TwinMethodWriter extends MethodVisitor {
     this.current = current;
     this.fieldFacts = fieldFacts;
     this.scope = scope;
+    this.calls = calls;
+    this.rebuilt = rebuilt;
   }
 
   int transactionSlot() {
@@ -129,9 +158,38 @@ final class TwinMethodWriter extends MethodVisitor {
   @Override
   public void visitCode() {
     super.visitCode();
-    super.visitTryCatchBlock(bodyStart, bodyEnd, signalHandler, RuntimeNames.CONTROL_SIGNAL);
+    if (!calls.bridged) {
+      super.visitTryCatchBlock(bodyStart, bodyEnd, signalHandler, RuntimeNames.CONTROL_SIGNAL);
+    }
     if (!methodName.equals("<init>")) {
       openBody();
+    }
+  }
+
+  /** Bridged: a handler that could catch the signal is noted, to rethrow the signal first (see {@link #visitLabel}). */
+  @Override
+  public void visitTryCatchBlock(Label start, Label end, Label handler, String type) {
+    if (calls.bridged && (type == null || type.equals("java/lang/Throwable") || type.equals("java/lang/Error"))) {
+      guardedHandlers.add(handler);
+    }
+    super.visitTryCatchBlock(start, end, handler, type);
+  }
+
+  /**
+   * Bridged, at a guarded handler: {@code dup; isSignal; ifne RETHROW}, where {@code RETHROW:
+   * athrow} follows the method's code. (A handler's range may cover the handler itself, as a
+   * {@code synchronized} block's does: a rethrow in place would be caught again, forever.)
+   */
+  @Override
+  public void visitLabel(Label label) {
+    super.visitLabel(label);
+    if (guardedHandlers.remove(label)) {
+      if (rethrowSignal == null) {
+        rethrowSignal = new Label();
+      }
+      super.visitInsn(Opcodes.DUP);
+      calls.isSignal(mv);
+      super.visitJumpInsn(Opcodes.IFNE, rethrowSignal);
     }
   }
 
@@ -140,11 +198,20 @@ final class TwinMethodWriter extends MethodVisitor {
    * verifier rejects a handler whose range holds an uninitialized {@code this}.
    */
   private void openBody() {
-    super.visitLabel(bodyStart);
+    if (!calls.bridged) {
+      super.visitLabel(bodyStart);
+    }
     bodyOpen = true;
   }
 
   private void closeBody() {
+    if (calls.bridged) {
+      if (rethrowSignal != null) {
+        super.visitLabel(rethrowSignal);
+        super.visitInsn(Opcodes.ATHROW);
+      }
+      return;
+    }
     if (!bodyOpen) {
       openBody();
       super.visitInsn(Opcodes.NOP);
@@ -166,6 +233,10 @@ final class TwinMethodWriter extends MethodVisitor {
     // them; only final fields (never logged) stay plain.
     boolean onThis = thisFields.contains(current.get());
     boolean isFinal = fieldFacts.isFinal(owner, name);
+    if (calls.bridged && isFinal && opcode == Opcodes.PUTFIELD) {
+      calls.putFinal(mv, owner, name, descriptor); // a JDK constructor's body: only the bridge may store into a final field
+      return;
+    }
     if (onThis && (!bodyOpen || isFinal) || read && isFinal) {
       super.visitFieldInsn(opcode, owner, name, descriptor);
       return;
@@ -173,7 +244,7 @@ final class TwinMethodWriter extends MethodVisitor {
     Type type = Type.getType(descriptor);
     String kind = RuntimeNames.kind(type);
     String k = RuntimeNames.kindDescriptor(kind);
-    ConstantDynamic id = new ConstantDynamic("field", "Ljava/lang/Integer;", RuntimeNames.FIELD_ID, Type.getObjectType(owner), name, isStatic ? 1 : 0);
+    ConstantDynamic id = calls.fieldId(owner, name, isStatic);
     switch (opcode) {
       case Opcodes.GETFIELD:
         if (hasReadBarrierWithVarHandle(type)) {
@@ -185,11 +256,11 @@ final class TwinMethodWriter extends MethodVisitor {
         pushFieldId(id);
         pushSite(owner.replace('/', '.') + "." + name);
         loadTxn();
-        super.visitMethodInsn(Opcodes.INVOKESTATIC, BARRIERS, "beforeRead", "(Ljava/lang/Object;II" + TXN_DESC + ")V", false);
+        barrier("beforeRead", "(Ljava/lang/Object;II" + TXN_DESC + ")V");
         super.visitFieldInsn(opcode, owner, name, descriptor);
         pushFieldId(id);
         loadTxn();
-        super.visitMethodInsn(Opcodes.INVOKESTATIC, BARRIERS, "afterRead" + kind, "(Ljava/lang/Object;" + k + "I" + TXN_DESC + ")" + k, false);
+        barrier("afterRead" + kind, "(Ljava/lang/Object;" + k + "I" + TXN_DESC + ")" + k);
         castTo(type);
         break;
       case Opcodes.GETSTATIC:
@@ -201,11 +272,11 @@ final class TwinMethodWriter extends MethodVisitor {
         pushFieldId(id);
         pushSite(owner.replace('/', '.') + "." + name);
         loadTxn();
-        super.visitMethodInsn(Opcodes.INVOKESTATIC, BARRIERS, "beforeReadStatic", "(II" + TXN_DESC + ")V", false);
+        barrier("beforeReadStatic", "(II" + TXN_DESC + ")V");
         super.visitFieldInsn(opcode, owner, name, descriptor);
         pushFieldId(id);
         loadTxn();
-        super.visitMethodInsn(Opcodes.INVOKESTATIC, BARRIERS, "afterReadStatic" + kind, "(" + k + "I" + TXN_DESC + ")" + k, false);
+        barrier("afterReadStatic" + kind, "(" + k + "I" + TXN_DESC + ")" + k);
         castTo(type);
         break;
       case Opcodes.PUTFIELD:
@@ -239,13 +310,13 @@ final class TwinMethodWriter extends MethodVisitor {
     Label log = new Label();
     Label end = new Label();
     loadTxn();
-    super.visitMethodInsn(Opcodes.INVOKESTATIC, BARRIERS, "writesInPlace", "(" + TXN_DESC + ")Z", false);
+    barrier("writesInPlace", "(" + TXN_DESC + ")Z");
     super.visitJumpInsn(Opcodes.IFEQ, log);
     if (isStatic) {
       super.visitFieldInsn(Opcodes.GETSTATIC, owner, name, descriptor); // [v old]
       pushFieldId(id);
       loadTxn();
-      super.visitMethodInsn(Opcodes.INVOKESTATIC, BARRIERS, "undoStatic" + kind, "(" + k + "I" + TXN_DESC + ")V", false);
+      barrier("undoStatic" + kind, "(" + k + "I" + TXN_DESC + ")V");
       super.visitFieldInsn(Opcodes.PUTSTATIC, owner, name, descriptor);
     } else {
       if (wide) {
@@ -259,7 +330,7 @@ final class TwinMethodWriter extends MethodVisitor {
       super.visitFieldInsn(Opcodes.GETFIELD, owner, name, descriptor); // [v obj obj old]
       pushFieldId(id);
       loadTxn();
-      super.visitMethodInsn(Opcodes.INVOKESTATIC, BARRIERS, "undo" + kind, "(Ljava/lang/Object;" + k + "I" + TXN_DESC + ")V", false);
+      barrier("undo" + kind, "(Ljava/lang/Object;" + k + "I" + TXN_DESC + ")V");
       if (wide) {
         super.visitInsn(Opcodes.DUP_X2);  // [obj v obj]
         super.visitInsn(Opcodes.POP);     // [obj v]
@@ -273,9 +344,9 @@ final class TwinMethodWriter extends MethodVisitor {
     pushFieldId(id);
     loadTxn();
     if (isStatic) {
-      super.visitMethodInsn(Opcodes.INVOKESTATIC, BARRIERS, "writeStatic" + kind, "(" + k + "I" + TXN_DESC + ")V", false);
+      barrier("writeStatic" + kind, "(" + k + "I" + TXN_DESC + ")V");
     } else {
-      super.visitMethodInsn(Opcodes.INVOKESTATIC, BARRIERS, "write" + kind, "(Ljava/lang/Object;" + k + "I" + TXN_DESC + ")V", false);
+      barrier("write" + kind, "(Ljava/lang/Object;" + k + "I" + TXN_DESC + ")V");
     }
     super.visitLabel(end);
   }
@@ -298,8 +369,8 @@ final class TwinMethodWriter extends MethodVisitor {
     pushFieldId(id);
     pushSite(owner.replace('/', '.') + "." + name);
     loadTxn();
-    super.visitMethodInsn(Opcodes.INVOKESTATIC, BARRIERS, isStatic ? "readStatic" + kind : "read" + kind,
-        "(" + (isStatic ? "" : "Ljava/lang/Object;") + "Ljava/lang/invoke/VarHandle;II" + TXN_DESC + ")" + k, false);
+    barrier(isStatic ? "readStatic" + kind : "read" + kind,
+        "(" + (isStatic ? "" : "Ljava/lang/Object;") + "Ljava/lang/invoke/VarHandle;II" + TXN_DESC + ")" + k);
     castTo(type);
   }
 
@@ -346,10 +417,29 @@ final class TwinMethodWriter extends MethodVisitor {
     }
   }
 
+  private boolean isRebuilt() {
+    return !rebuilt.isEmpty() && rebuilt.contains(current.get());
+  }
+
+  private void barrier(String name, String descriptor) {
+    calls.barrier(mv, name, descriptor);
+  }
+
   // ---- arrays and monitors ----
 
   @Override
+  public void visitTypeInsn(int opcode, String type) {
+    if (isRebuilt()) {
+      return; // the NEW of an object that the runtime makes (see visitMethodInsn)
+    }
+    super.visitTypeInsn(opcode, type);
+  }
+
+  @Override
   public void visitInsn(int opcode) {
+    if (isRebuilt()) {
+      return; // its DUP
+    }
     switch (opcode) {
       case Opcodes.IALOAD: readCall("readIA", "([III" + TXN_DESC + ")I", "int"); return;
       case Opcodes.LALOAD: readCall("readJA", "([JII" + TXN_DESC + ")J", "long"); return;
@@ -386,7 +476,7 @@ final class TwinMethodWriter extends MethodVisitor {
 
   private void arrayCall(String name, String descriptor) {
     loadTxn();
-    super.visitMethodInsn(Opcodes.INVOKESTATIC, BARRIERS, name, descriptor, false);
+    barrier(name, descriptor);
   }
 
   /** An array read also names its source line (and the element type it reads), for conflict reports. */
@@ -425,6 +515,11 @@ final class TwinMethodWriter extends MethodVisitor {
   @Override
   public void visitMethodInsn(int opcode, String owner, String name, String descriptor, boolean isInterface) {
     if (name.equals("<init>")) {
+      if (isRebuilt()) {
+        loadTxn();
+        calls.construct(mv, owner, descriptor, site());
+        return;
+      }
       constructorCall(owner, descriptor, isInterface);
       return;
     }
@@ -434,16 +529,16 @@ final class TwinMethodWriter extends MethodVisitor {
     if (opcode == Opcodes.INVOKESTATIC && owner.equals("java/lang/System") && name.equals("arraycopy")) {
       pushSite();
       loadTxn();
-      super.visitMethodInsn(Opcodes.INVOKESTATIC, BARRIERS, "arraycopy", "(Ljava/lang/Object;ILjava/lang/Object;III" + TXN_DESC + ")V", false);
+      barrier("arraycopy", "(Ljava/lang/Object;ILjava/lang/Object;III" + TXN_DESC + ")V");
       return;
     }
     if (owner.startsWith("[") && name.equals("clone") && descriptor.equals("()Ljava/lang/Object;")) {
       pushSite();
       loadTxn();
-      super.visitMethodInsn(Opcodes.INVOKESTATIC, BARRIERS, "cloneArray", "(Ljava/lang/Object;I" + TXN_DESC + ")Ljava/lang/Object;", false);
+      barrier("cloneArray", "(Ljava/lang/Object;I" + TXN_DESC + ")Ljava/lang/Object;");
       return;
     }
-    if (CallerSensitive.is(owner, name)) {
+    if (!calls.bridged && CallerSensitive.is(owner, name)) {
       // Called through a method handle, such a method would see the wrong caller (JDK 17 injects
       // an invoker class): keep the direct call, after making the block irrevocable (JDK code).
       irrevocable(owner.replace('/', '.') + "." + name);
@@ -475,8 +570,7 @@ final class TwinMethodWriter extends MethodVisitor {
         break;
     }
     loadTxn();
-    super.visitInvokeDynamicInsn(name, RuntimeNames.twinDescriptor(callDescriptor), RuntimeNames.LINK,
-        kind, Type.getObjectType(owner), site());
+    calls.call(mv, name, descriptor, callDescriptor, kind, owner, site());
   }
 
   private static String withReceiver(String owner, String descriptor) {
@@ -489,20 +583,20 @@ final class TwinMethodWriter extends MethodVisitor {
     switch (name + descriptor) {
       case "wait()V":
         loadTxn();
-        super.visitMethodInsn(Opcodes.INVOKESTATIC, BARRIERS, "waitRetry", "(Ljava/lang/Object;" + TXN_DESC + ")V", false);
+        barrier("waitRetry", "(Ljava/lang/Object;" + TXN_DESC + ")V");
         return true;
       case "wait(J)V":
         loadTxn();
-        super.visitMethodInsn(Opcodes.INVOKESTATIC, BARRIERS, "waitRetry", "(Ljava/lang/Object;J" + TXN_DESC + ")V", false);
+        barrier("waitRetry", "(Ljava/lang/Object;J" + TXN_DESC + ")V");
         return true;
       case "wait(JI)V":
         loadTxn();
-        super.visitMethodInsn(Opcodes.INVOKESTATIC, BARRIERS, "waitRetry", "(Ljava/lang/Object;JI" + TXN_DESC + ")V", false);
+        barrier("waitRetry", "(Ljava/lang/Object;JI" + TXN_DESC + ")V");
         return true;
       case "notify()V":
       case "notifyAll()V":
         loadTxn();
-        super.visitMethodInsn(Opcodes.INVOKESTATIC, BARRIERS, "notifyNoop", "(Ljava/lang/Object;" + TXN_DESC + ")V", false);
+        barrier("notifyNoop", "(Ljava/lang/Object;" + TXN_DESC + ")V");
         return true;
       default:
         return false;
@@ -516,10 +610,28 @@ final class TwinMethodWriter extends MethodVisitor {
    */
   private void constructorCall(String owner, String descriptor, boolean isInterface) {
     boolean initializesThis = !bodyOpen && methodName.equals("<init>") && receiverIsUninitializedThis(descriptor);
+    if (initializesThis && calls.bridged) {
+      constructorBodyCall(owner, descriptor);
+      openBody();
+      return;
+    }
     emitConstructorCall(owner, descriptor, isInterface);
     if (initializesThis) {
       openBody();
     }
+  }
+
+  /**
+   * Bridged: a JDK constructor's body runs on an object that is already allocated; the super
+   * (or this) constructor it calls first runs its own body's twin (Object's has none: nothing to do).
+   */
+  private void constructorBodyCall(String owner, String descriptor) {
+    if (owner.equals("java/lang/Object")) {
+      super.visitInsn(Opcodes.POP);
+      return;
+    }
+    loadTxn();
+    calls.constructorBody(mv, owner, descriptor);
   }
 
   private boolean receiverIsUninitializedThis(String descriptor) {
@@ -546,7 +658,7 @@ final class TwinMethodWriter extends MethodVisitor {
   private void irrevocable(String what) {
     loadTxn();
     super.visitLdcInsn(what + " at " + site());
-    super.visitMethodInsn(Opcodes.INVOKESTATIC, BARRIERS, "irrevocable", "(" + TXN_DESC + "Ljava/lang/String;)V", false);
+    barrier("irrevocable", "(" + TXN_DESC + "Ljava/lang/String;)V");
   }
 
   @Override

@@ -162,7 +162,8 @@ class CoreGuaranteesTest {
     assertEquals(0, r.exitCode(), r.describe());
     for (String rule : List.of("nesting_isFlattened", "exception_commitsAndIsRethrown",
         "catchThrowable_neverSeesAnAbort", "monitors_areElidedInsideBlocks", "wait_retriesUntilTheStateChanges",
-        "jdkCalls_runIrrevocablyAndLoseNothing", "ameAtomic_runsAnonymousClassesAndLambdas",
+        "jdkCollections_runTransactionallyAndLoseNothing", "jdkCalls_runIrrevocablyAndLoseNothing",
+        "ameAtomic_runsAnonymousClassesAndLambdas",
         "onCommit_runsOnceAfterCommit", "unrewrittenOverride_isCalled")) {
       assertTrue(r.stdout().contains("OK " + rule), rule + "\n" + r.describe());
     }

@@ -14,8 +14,9 @@ import java.util.function.Supplier;
  *
  * <p>For each receiver class the choice is made once, by resolving the method as the JVM would
  * (the most specific non-abstract declaration, searching superclasses, then interface defaults):
- * if the declaring class also declares the twin, the twin runs; otherwise the original runs, after
- * making the transaction irrevocable unless {@link SafeCalls} says it is safe. A call site keeps
+ * if the declaring class also declares the twin, the twin runs; a JDK method runs its twin or
+ * stand-in ({@link JdkCalls}); otherwise the original runs, after making the transaction
+ * irrevocable unless {@link SafeCalls} says it is safe. A call site keeps
  * the choices in a small polymorphic inline cache of class tests that the JIT inlines; past
  * {@link #MAX_DEPTH} classes it switches to a per-class table.
  */
@@ -162,6 +163,10 @@ public final class Dispatch {
         } catch (ReflectiveOperationException | IllegalArgumentException | SecurityException e) {
           // not accessible: fall through to the original
         }
+      }
+      MethodHandle jdk = JdkCalls.bind(implementor, receiver, false, name, type, original);
+      if (jdk != null) {
+        return jdk;
       }
       String owner = implementor == null ? receiver.getName() : implementor.getName();
       return Linker.original(original, type, owner, name, descriptor, site);

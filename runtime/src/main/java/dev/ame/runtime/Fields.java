@@ -45,15 +45,25 @@ public final class Fields {
       }
       boolean st = isStatic != 0;
       Class<?> type = declared.getType();
-      MethodHandle getter = st ? caller.findStaticGetter(owner, fieldName, type) : caller.findGetter(owner, fieldName, type);
+      // The accessors serve every class that inherits the field: typed by the class that declares
+      // it (when the caller may look into it), not by the subclass the first instruction named.
+      Class<?> holder = owner;
+      MethodHandles.Lookup access = caller;
+      try {
+        access = MethodHandles.privateLookupIn(declared.getDeclaringClass(), caller);
+        holder = declared.getDeclaringClass();
+      } catch (IllegalAccessException | SecurityException e) {
+        // another module's class, not open: as the caller sees it
+      }
+      MethodHandle getter = st ? access.findStaticGetter(holder, fieldName, type) : access.findGetter(holder, fieldName, type);
       MethodHandle setter;
       if (Modifier.isFinal(declared.getModifiers())) {
         // A final field is only written by constructors, whose own-field stores stay plain.
         setter = MethodHandles.dropArguments(MethodHandles.throwException(void.class, IllegalStateException.class)
             .bindTo(new IllegalStateException("final field " + declared + " written in a transaction")),
-            0, st ? new Class<?>[] {type} : new Class<?>[] {owner, type});
+            0, st ? new Class<?>[] {type} : new Class<?>[] {holder, type});
       } else {
-        setter = st ? caller.findStaticSetter(owner, fieldName, type) : caller.findSetter(owner, fieldName, type);
+        setter = st ? access.findStaticSetter(holder, fieldName, type) : access.findSetter(holder, fieldName, type);
       }
       int id = count++;
       String name = declared.getDeclaringClass().getName() + "." + fieldName;

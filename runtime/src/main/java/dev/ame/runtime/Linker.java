@@ -15,7 +15,8 @@ import java.lang.reflect.Modifier;
  * would, then binds the call to:
  * <ol>
  * <li>when the call cannot be overridden (static, {@code invokespecial}, private or final, final
- *     class): the twin declared beside the resolved method, if that class was rewritten;</li>
+ *     class): the twin declared beside the resolved method, if that class was rewritten, or for a
+ *     JDK method its twin or stand-in ({@link JdkCalls});</li>
  * <li>when it can: an inline cache on the receiver's class ({@link Dispatch}) that calls the
  *     twin of the receiver's own implementation, or the original one. So an override in a class
  *     that was not rewritten (a lambda, a JDK class, an excluded class) is never skipped;</li>
@@ -75,6 +76,10 @@ public final class Linker {
       MethodHandleInfo twinInfo = twin == null ? null : reveal(caller, twin);
       if (twinInfo != null && twinInfo.getDeclaringClass() == info.getDeclaringClass()) {
         return new ConstantCallSite(twin.asType(type));
+      }
+      MethodHandle jdk = JdkCalls.bind(info.getDeclaringClass(), null, Modifier.isStatic(info.getModifiers()), name, type, original);
+      if (jdk != null) {
+        return new ConstantCallSite(jdk);
       }
     }
     String implementor = info == null ? owner.getName() : info.getDeclaringClass().getName();

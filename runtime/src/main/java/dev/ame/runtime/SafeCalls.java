@@ -55,7 +55,26 @@ public final class SafeCalls {
       "java/util/NoSuchElementException.<init>(Ljava/lang/String;)V",
       "java/lang/Number.<init>()V",
       "java/lang/Enum.<init>(Ljava/lang/String;I)V",
-      "java/lang/Record.<init>()V");
+      "java/lang/Record.<init>()V",
+      // JDK constructors that touch nothing but their new object (JDK 17 and 25; Random's call the
+      // overridable setSeed on a subclass, which only an odd override would make unsafe; Random()
+      // also draws from a static seed generator, as random as any draw)
+      "java/util/ArrayList.<init>()V", "java/util/ArrayList.<init>(I)V", "java/util/LinkedList.<init>()V",
+      "java/util/ArrayDeque.<init>()V", "java/util/ArrayDeque.<init>(I)V",
+      "java/util/PriorityQueue.<init>()V", "java/util/PriorityQueue.<init>(I)V",
+      "java/util/PriorityQueue.<init>(Ljava/util/Comparator;)V", "java/util/PriorityQueue.<init>(ILjava/util/Comparator;)V",
+      "java/util/HashMap.<init>()V", "java/util/HashMap.<init>(I)V", "java/util/HashMap.<init>(IF)V",
+      "java/util/LinkedHashMap.<init>()V", "java/util/LinkedHashMap.<init>(I)V", "java/util/LinkedHashMap.<init>(IF)V",
+      "java/util/LinkedHashMap.<init>(IFZ)V", "java/util/HashSet.<init>()V", "java/util/HashSet.<init>(I)V",
+      "java/util/HashSet.<init>(IF)V", "java/util/LinkedHashSet.<init>()V", "java/util/LinkedHashSet.<init>(I)V",
+      "java/util/LinkedHashSet.<init>(IF)V", "java/util/TreeMap.<init>()V", "java/util/TreeMap.<init>(Ljava/util/Comparator;)V",
+      "java/util/TreeSet.<init>()V", "java/util/TreeSet.<init>(Ljava/util/Comparator;)V",
+      "java/util/IdentityHashMap.<init>()V", "java/util/IdentityHashMap.<init>(I)V",
+      "java/util/BitSet.<init>()V", "java/util/BitSet.<init>(I)V",
+      "java/util/AbstractMap$SimpleEntry.<init>(Ljava/lang/Object;Ljava/lang/Object;)V",
+      "java/util/AbstractMap$SimpleImmutableEntry.<init>(Ljava/lang/Object;Ljava/lang/Object;)V",
+      "java/lang/StringBuilder.<init>()V", "java/lang/StringBuilder.<init>(I)V",
+      "java/util/Random.<init>()V", "java/util/Random.<init>(J)V");
 
   private SafeCalls() {}
 

@@ -26,6 +26,9 @@ class FieldRefTest {
   static final class Sub extends FieldRefTestBase {
   }
 
+  static final class OtherSub extends FieldRefTestBase {
+  }
+
   private static FieldRef ref(Class<?> owner, String name, boolean isStatic) throws ReflectiveOperationException {
     return Fields.get(Fields.id(MethodHandles.lookup(), "field", Integer.class, owner, name, isStatic ? 1 : 0));
   }
@@ -81,8 +84,20 @@ class FieldRefTest {
     int viaBase = Fields.id(MethodHandles.lookup(), "field", Integer.class, FieldRefTestBase.class, "inherited", 0);
     assertEquals(viaBase, viaSub);
   }
+
+  @Test
+  void inheritedField_firstNamedThroughASubclass_isAccessedInEverySubclass() throws ReflectiveOperationException {
+    // The field's one accessor serves every class that inherits it, whichever named it first.
+    FieldRef inherited = ref(OtherSub.class, "named", false);
+    Sub sub = new Sub();
+    inherited.setBits(sub, 5);
+    assertEquals(5, sub.named);
+    assertEquals(5, inherited.getBits(sub));
+  }
 }
 
 class FieldRefTestBase {
   long inherited;
+  /** Named first through {@code OtherSub}, only by one test. */
+  long named;
 }

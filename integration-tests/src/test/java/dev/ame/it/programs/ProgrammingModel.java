@@ -106,7 +106,8 @@ public final class ProgrammingModel {
   }
 
   static void orderedIrrevocable() {
-    List<Integer> appended = new ArrayList<>(); // a JDK list: each block runs irrevocably, in place
+    // a concurrent JDK list (no twin): each block runs irrevocably, in place
+    List<Integer> appended = new java.util.concurrent.CopyOnWriteArrayList<>();
     Ame.parallelForOrdered(0, n, i -> appended.add(i));
     expect(appended.size() == n, "appended " + appended.size() + " of " + n);
     for (int i = 0; i < n; i++) {

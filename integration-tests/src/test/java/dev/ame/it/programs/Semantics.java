@@ -28,6 +28,7 @@ public final class Semantics {
     CHECKS.check("catchThrowable_neverSeesAnAbort", Semantics::catchThrowableNeverSeesAnAbort);
     CHECKS.check("monitors_areElidedInsideBlocks", Semantics::monitorsAreElided);
     CHECKS.check("wait_retriesUntilTheStateChanges", Semantics::waitRetries);
+    CHECKS.check("jdkCollections_runTransactionallyAndLoseNothing", Semantics::jdkCollectionsRunTransactionally);
     CHECKS.check("jdkCalls_runIrrevocablyAndLoseNothing", Semantics::jdkCallsRunIrrevocably);
     CHECKS.check("ameAtomic_runsAnonymousClassesAndLambdas", Semantics::ameAtomicRunsBodies);
     CHECKS.check("onCommit_runsOnceAfterCommit", Semantics::onCommitRunsOnce);
@@ -256,7 +257,8 @@ public final class Semantics {
     }
   }
 
-  static void jdkCallsRunIrrevocably() throws InterruptedException {
+  /** A {@code java.util} collection runs in its twin: speculatively, beside other blocks. */
+  static void jdkCollectionsRunTransactionally() throws InterruptedException {
     Registry r = new Registry();
     Ame.Statistics before = Ame.statistics();
     inThreads(() -> {
@@ -266,9 +268,32 @@ public final class Semantics {
     });
     long calls = (long) threads * iterations;
     expect(r.entries.size() == calls, "a shared ArrayList lost entries: " + r.entries.size() + " of " + calls);
+    expect(Ame.statistics().minus(before).irrevocableRuns() == 0, "the blocks ran irrevocably: " + Ame.irrevocableCauses());
+  }
+
+  /** A concurrent collection has no twin (it works with Unsafe): it makes the block irrevocable. */
+  static final class Journal {
+    final java.util.concurrent.ConcurrentLinkedQueue<Long> entries = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+    @Atomic
+    void add(long value) {
+      entries.add(value);
+    }
+  }
+
+  static void jdkCallsRunIrrevocably() throws InterruptedException {
+    Journal r = new Journal();
+    Ame.Statistics before = Ame.statistics();
+    inThreads(() -> {
+      for (int i = 0; i < iterations; i++) {
+        r.add(i);
+      }
+    });
+    long calls = (long) threads * iterations;
+    expect(r.entries.size() == calls, "a shared queue lost entries: " + r.entries.size() + " of " + calls);
     expect(Ame.statistics().minus(before).irrevocableRuns() > 0, "the blocks did not run irrevocably");
     String causes = Ame.irrevocableCauses().toString();
-    expect(causes.contains("java.util.ArrayList.add") && causes.contains("Semantics$Registry.add:"),
+    expect(causes.contains("java.util.concurrent.ConcurrentLinkedQueue.add") && causes.contains("Semantics$Journal.add:"),
         "the cause names neither the call nor the line: " + causes);
   }
 

@@ -220,9 +220,9 @@ final class ThrowingBlocks {
     }
   }
 
-  /** A block that must run alone: it calls the JDK (irrevocable). */
+  /** A block that must run alone: it calls a concurrent JDK collection (no twin: irrevocable). */
   static final class Journal {
-    final java.util.List<Long> entries = new java.util.ArrayList<>();
+    final java.util.List<Long> entries = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @Atomic
     void append(long entry) {
