@@ -14,12 +14,22 @@ import org.objectweb.asm.tree.MethodNode;
  * <pre>
  *   Txn t = Txn.current();
  *   if (t.isActive()) return this.m$ame(args, t);      // nested: join the outer block
- *   try { t.begin("Class#m"); loop: r = this.m$ame(args, t); } catch (Throwable e) { t.onThrow(e); goto loop; }
- *   if (!t.commit()) goto loop;
- *   return r;
+ *   BEGIN: t.begin("Class#m");                        // protected by HANDLER
+ *   LOOP:  r = this.m$ame(args, t);
+ *          if (!t.commit()) goto LOOP;
+ *          return r;
+ *   HANDLER (e): x = t.afterThrow(e);                 // protected by LATE
+ *          if (x == null) goto LOOP;                  // re-run; else the block is closed
+ *          throw x;
+ *   LATE (e): throw t.afterThrow(e);
  * </pre>
- * {@code begin} is inside the protected range: an asynchronous error ({@code Thread.stop}) that
- * arrives as it returns still reaches {@code onThrow}, which rolls the block back.
+ * Every call of the protocol lies inside a protected range: an asynchronous exception
+ * ({@code Thread.stop}) that lands anywhere, even as {@code begin}, {@code commit} or
+ * {@code afterThrow} returns or at the jump back to LOOP, reaches {@code afterThrow}, which closes
+ * the block (an open attempt is rolled back) and hands it back to be thrown. {@code afterThrow}
+ * never throws, and the throwable it hands back is thrown outside every range, so nothing loops.
+ * (A handler that covers itself would need one range less, but Lincheck's bytecode analysis,
+ * used by its model checker, rejects that shape.)
  * The twin is called with {@code invokespecial}/{@code invokestatic}: the wrapper runs because
  * this very method was selected, so its own twin is the one to run.
  */
@@ -42,10 +52,14 @@ final class AtomicWrapper {
 
     Label begin = new Label();
     Label loop = new Label();
-    Label tryEnd = new Label();
     Label handler = new Label();
-    Label commit = new Label();
-    mv.visitTryCatchBlock(begin, tryEnd, handler, "java/lang/Throwable");
+    Label rerun = new Label();
+    Label handlerEnd = new Label();
+    Label late = new Label();
+    Label throwIt = new Label();
+    Label done = new Label();
+    mv.visitTryCatchBlock(begin, handler, handler, "java/lang/Throwable");
+    mv.visitTryCatchBlock(handler, handlerEnd, late, "java/lang/Throwable");
 
     mv.visitMethodInsn(Opcodes.INVOKESTATIC, TXN, "current", "()" + TXN_DESC, false);
     mv.visitVarInsn(Opcodes.ASTORE, txn);
@@ -65,19 +79,31 @@ final class AtomicWrapper {
     if (result.getSort() != Type.VOID) {
       mv.visitVarInsn(result.getOpcode(Opcodes.ISTORE), value);
     }
-    mv.visitLabel(tryEnd);
-    mv.visitJumpInsn(Opcodes.GOTO, commit);
+    mv.visitVarInsn(Opcodes.ALOAD, txn);
+    mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, TXN, "commit", "()Z", false);
+    mv.visitJumpInsn(Opcodes.IFEQ, loop);
+    mv.visitJumpInsn(Opcodes.GOTO, done);
 
     mv.visitLabel(handler);
     mv.visitVarInsn(Opcodes.ALOAD, txn);
     mv.visitInsn(Opcodes.SWAP);
-    mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, TXN, "onThrow", "(Ljava/lang/Throwable;)V", false);
+    mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, TXN, "afterThrow", "(Ljava/lang/Throwable;)Ljava/lang/Throwable;", false);
+    mv.visitInsn(Opcodes.DUP);
+    mv.visitJumpInsn(Opcodes.IFNULL, rerun);
+    mv.visitJumpInsn(Opcodes.GOTO, throwIt);
+    mv.visitLabel(rerun);
+    mv.visitInsn(Opcodes.POP);
     mv.visitJumpInsn(Opcodes.GOTO, loop);
+    mv.visitLabel(handlerEnd);
 
-    mv.visitLabel(commit);
+    mv.visitLabel(late);
     mv.visitVarInsn(Opcodes.ALOAD, txn);
-    mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, TXN, "commit", "()Z", false);
-    mv.visitJumpInsn(Opcodes.IFEQ, loop);
+    mv.visitInsn(Opcodes.SWAP);
+    mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, TXN, "afterThrow", "(Ljava/lang/Throwable;)Ljava/lang/Throwable;", false);
+    mv.visitLabel(throwIt);
+    mv.visitInsn(Opcodes.ATHROW);
+
+    mv.visitLabel(done);
     if (result.getSort() != Type.VOID) {
       mv.visitVarInsn(result.getOpcode(Opcodes.ILOAD), value);
     }

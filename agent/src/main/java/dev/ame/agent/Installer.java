@@ -35,6 +35,7 @@ final class Installer {
     if (options.report != null) {
       ConflictReports.install(options.report, log);
     }
+    initializeRuntime(log);
     startJmx(log);
     // JDK library code called from blocks runs in twins, made when first called (nothing happens now).
     dev.ame.runtime.JdkTwins.install(new JdkTwinFactory(inst, log));
@@ -58,6 +59,40 @@ final class Installer {
         .transform((builder, type, loader, module, domain) -> builder.visit(new TwinVisitorWrapper(config, scope, log)))
         .installOn(inst);
     log.info("installed: classes of the application are rewritten as they load");
+  }
+
+  /** The runtime classes that the block protocol goes through (see {@link #initializeRuntime}). */
+  private static final String[] PROTOCOL_CLASSES = {
+      "dev.ame.runtime.Txn", "dev.ame.runtime.ControlSignal", "dev.ame.runtime.SerialGate", "dev.ame.runtime.Published",
+      "dev.ame.runtime.Orecs", "dev.ame.runtime.Barriers", "dev.ame.runtime.Linker", "dev.ame.runtime.Dispatch",
+      "dev.ame.runtime.Fields", "dev.ame.runtime.FieldRef", "dev.ame.runtime.Location", "dev.ame.runtime.Sites",
+      "dev.ame.runtime.SafeCalls", "dev.ame.runtime.Backoff", "dev.ame.runtime.Stats", "dev.ame.runtime.FaultInjection",
+      "dev.ame.runtime.ConflictProfiler", "dev.ame.runtime.TxnControl", "dev.ame.TxCounter",
+      "dev.ame.runtime.Speculation", "dev.ame.runtime.ReadLog", "dev.ame.runtime.RedoLog", "dev.ame.runtime.UndoLog",
+      "dev.ame.runtime.BlockHint", "dev.ame.runtime.Regime", "dev.ame.runtime.ConflictNote", "dev.ame.runtime.ConsoleOutput",
+      "dev.ame.runtime.SharedStructures", "dev.ame.runtime.CounterCells"};
+
+  /**
+   * Initializes the runtime's protocol classes at startup, on a thread of the agent (off the main
+   * thread: it costs tens of milliseconds, which a program that never runs a block should not
+   * wait for). Left to the first application thread that needs one (the first abort, say), a
+   * {@code Thread.stop} landing in its static initializer would leave the class unusable
+   * ({@code NoClassDefFoundError} in every block) for the rest of the run; an application thread
+   * that meanwhile needs a class waits for this thread's initialization of it, and a stop there
+   * harms nothing.
+   */
+  private static void initializeRuntime(AgentLog log) {
+    Thread init = new Thread(() -> {
+      for (String name : PROTOCOL_CLASSES) {
+        try {
+          Class.forName(name, true, Installer.class.getClassLoader());
+        } catch (ClassNotFoundException | LinkageError e) {
+          log.warnOnce(name, "could not initialize " + name + ": " + e);
+        }
+      }
+    }, "ame-init");
+    init.setDaemon(true);
+    init.start();
   }
 
   /** Registers {@code dev.ame:type=Transactions} off the main thread: JMX takes a while to start. */

@@ -33,13 +33,19 @@ import org.objectweb.asm.tree.VarInsnNode;
  * active:
  * <pre>
  *   t = Txn.current(); if (t.isActive()) goto PLAIN;      // inside a block: the original code
- *   pop lock; save the live locals; t.begin("C.m:line");   (begin and the restore also covered by HANDLER)
+ *   pop lock; save the live locals;
+ *   BEGIN: t.begin("C.m:line");
  *   RETRY: restore the locals
  *     body' (barriers, twin calls, nested monitors elided; each exit's monitorexit becomes
  *            "if (!t.commit()) goto RETRY")
- *   HANDLER (any throwable in body'): t.onThrow(e); goto RETRY  // rethrows user exceptions
+ *   HANDLER (any throwable from BEGIN on; protected by LATE):
+ *     x = t.afterThrow(e); if (x == null) goto RETRY;   // else the block is closed
+ *   THROW: throw x;                                      // user exceptions, after their commit
+ *   LATE (any throwable in HANDLER): x = t.afterThrow(e); goto THROW
  *   PLAIN: monitorenter ... (the original block)
  * </pre>
+ * As in {@link AtomicWrapper}, every call of the protocol is protected, so that an asynchronous
+ * exception ({@code Thread.stop}) anywhere in them reaches the runtime.
  * Restoring the locals makes a re-run start from the same state, whatever the body did to them.
  * Only javac's shape ({@code dup; astore L; monitorenter} with a catch-all handler that ends the
  * block) is converted; anything else keeps its lock.
@@ -191,9 +197,14 @@ final class SynchronizedBlocks {
   private static int splice(String owner, MethodNode m, Block b, int txn, int nextSlot) {
     InsnList pre = new InsnList();
     LabelNode plain = new LabelNode();
+    LabelNode begin = new LabelNode();
     LabelNode start = new LabelNode();
     LabelNode end = new LabelNode();
     LabelNode handler = new LabelNode();
+    LabelNode rerun = new LabelNode();
+    LabelNode handlerEnd = new LabelNode();
+    LabelNode late = new LabelNode();
+    LabelNode throwIt = new LabelNode();
     pre.add(new MethodInsnNode(Opcodes.INVOKESTATIC, TXN, "current", "()" + TXN_DESC, false));
     pre.add(new VarInsnNode(Opcodes.ASTORE, txn));
     pre.add(new VarInsnNode(Opcodes.ALOAD, txn));
@@ -213,8 +224,7 @@ final class SynchronizedBlocks {
       pre.add(new VarInsnNode(ops[0], slot));
       pre.add(new VarInsnNode(ops[1], shadow));
     }
-    LabelNode beginning = new LabelNode();
-    pre.add(beginning);
+    pre.add(begin);
     pre.add(new VarInsnNode(Opcodes.ALOAD, txn));
     pre.add(new LdcInsnNode(owner.replace('/', '.') + "." + m.name + (b.line > 0 ? ":" + b.line : "")));
     pre.add(new MethodInsnNode(Opcodes.INVOKEVIRTUAL, TXN, "begin", "(Ljava/lang/String;)V", false));
@@ -229,8 +239,20 @@ final class SynchronizedBlocks {
     pre.add(handler);
     pre.add(new VarInsnNode(Opcodes.ALOAD, txn));
     pre.add(new InsnNode(Opcodes.SWAP));
-    pre.add(new MethodInsnNode(Opcodes.INVOKEVIRTUAL, TXN, "onThrow", "(Ljava/lang/Throwable;)V", false));
+    pre.add(new MethodInsnNode(Opcodes.INVOKEVIRTUAL, TXN, "afterThrow", "(Ljava/lang/Throwable;)Ljava/lang/Throwable;", false));
+    pre.add(new InsnNode(Opcodes.DUP));
+    pre.add(new JumpInsnNode(Opcodes.IFNULL, rerun));
+    pre.add(new JumpInsnNode(Opcodes.GOTO, throwIt));
+    pre.add(rerun);
+    pre.add(new InsnNode(Opcodes.POP));
     pre.add(new JumpInsnNode(Opcodes.GOTO, b.retry));
+    pre.add(handlerEnd);
+    pre.add(late);
+    pre.add(new VarInsnNode(Opcodes.ALOAD, txn));
+    pre.add(new InsnNode(Opcodes.SWAP));
+    pre.add(new MethodInsnNode(Opcodes.INVOKEVIRTUAL, TXN, "afterThrow", "(Ljava/lang/Throwable;)Ljava/lang/Throwable;", false));
+    pre.add(throwIt);
+    pre.add(new InsnNode(Opcodes.ATHROW));
     pre.add(plain);
     m.instructions.insertBefore(b.enter, pre);
 
@@ -242,9 +264,8 @@ final class SynchronizedBlocks {
         first.add(new TryCatchBlockNode(mapped(b, t.start), mapped(b, t.end), mapped(b, t.handler), t.type));
       }
     }
-    first.add(new TryCatchBlockNode(start, end, handler, "java/lang/Throwable"));
-    // begin and the restore of the locals too: an asynchronous error there must still roll back
-    first.add(new TryCatchBlockNode(beginning, start, handler, "java/lang/Throwable"));
+    first.add(new TryCatchBlockNode(begin, handler, handler, "java/lang/Throwable"));
+    first.add(new TryCatchBlockNode(handler, handlerEnd, late, "java/lang/Throwable"));
     m.tryCatchBlocks.addAll(0, first);
     return nextSlot;
   }

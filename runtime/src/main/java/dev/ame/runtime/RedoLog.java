@@ -155,11 +155,18 @@ final class RedoLog extends AccessLog {
       if (w == lockWord) {
         continue; // an earlier entry shares the stripe
       }
+      if (FaultInjection.NO_LOCK) {
+        replaced[e] = Orecs.isLocked(w) ? -1 : w; // as if locked: released with the commit's version, never held
+        continue;
+      }
       long waitStart = 0;
       for (int round = 0; ; round++) {
-        if (!Orecs.isLocked(w) && Orecs.casLock(orec, w, lockWord)) {
-          replaced[e] = w;
-          break;
+        if (!Orecs.isLocked(w)) {
+          replaced[e] = w; // before the CAS: a Thread.stop right after it still finds what to restore
+          if (Orecs.casLock(orec, w, lockWord)) {
+            break;
+          }
+          replaced[e] = -1;
         }
         if (round > Backoff.LOCK_WAIT_ROUNDS) {
           return false; // maybe two committers waiting for each other: one gives up
@@ -213,10 +220,13 @@ final class RedoLog extends AccessLog {
     lockedUpTo = 0; // released: nothing for unlock to restore
   }
 
-  /** Restores the words that a failed commit replaced. */
-  void unlock() {
+  /**
+   * Restores the words that a failed commit replaced: only where the orec holds this attempt's
+   * lock word (an asynchronous error may have come between noting a word and locking it).
+   */
+  void unlock(long lockWord) {
     for (int e = 0; e < lockedUpTo; e++) {
-      if (replaced[e] >= 0) {
+      if (replaced[e] >= 0 && Orecs.getVolatile(orecs[e]) == lockWord) {
         Orecs.setRelease(orecs[e], replaced[e]);
       }
     }

@@ -206,6 +206,9 @@ final class SerialGate {
   }
 
   private static boolean acquire(Txn t, boolean whileSerial) {
+    if (FaultInjection.NO_EXCLUSION) {
+      return true;
+    }
     long waitStart = 0;
     HolderWatch watch = new HolderWatch();
     boolean registered = false;
@@ -307,6 +310,9 @@ final class SerialGate {
    * not wait while active, since the holder may be waiting for it to leave).
    */
   static boolean tryAcquire(Txn t) {
+    if (FaultInjection.NO_EXCLUSION) {
+      return true;
+    }
     Token g = gate;
     boolean taken;
     if (g == null) {
@@ -396,6 +402,9 @@ final class SerialGate {
 
   /** Waits until no other context is inside a speculative attempt. */
   static void drainOthers(Txn self) {
+    if (FaultInjection.NO_EXCLUSION) {
+      return;
+    }
     for (Registration ref : snapshot) {
       if (ref.published == self.published) {
         continue;

@@ -370,6 +370,22 @@ public final class Txn {
     }
   }
 
+  /**
+   * {@link #onThrow}, returning instead of throwing: null when the block is to re-run (ready for
+   * it), else the throwable to throw, the block then closed. It never throws, so that a second
+   * handler can cover the first one's call: a {@code Thread.stop} that lands as this returns is
+   * handled by calling it again, which then finds the block closed (the throwable passes) or the
+   * new attempt open (rolled back, and the stop passes).
+   */
+  public Throwable afterThrow(Throwable e) {
+    try {
+      onThrow(e);
+      return null;
+    } catch (Throwable thrown) {
+      return thrown;
+    }
+  }
+
   private void handleThrow(Throwable e) throws Throwable {
     if (e == ControlSignal.ABORT) {
       restartAfterAbort();
@@ -382,8 +398,14 @@ public final class Txn {
     }
   }
 
-  /** {@code ThreadDeath} (by name: the class is deprecated for removal), and anything it wraps. */
+  /**
+   * An error that did not come from the block's code: {@code ThreadDeath} (by name: the class is
+   * deprecated for removal), anything it wraps, and the JVM's {@code InternalError}s.
+   */
   private static boolean isAsynchronous(Throwable e) {
+    if (e instanceof InternalError) {
+      return true;
+    }
     for (Class<?> c = e.getClass(); c != null; c = c.getSuperclass()) {
       if (c.getName().equals("java.lang.ThreadDeath")) {
         return true;
@@ -398,7 +420,7 @@ public final class Txn {
     published.setInBlock(false);
     turnReady = null;
     try {
-      spec.writes.unlock();
+      spec.writes.unlock(lockWord);
     } finally {
       published.publishCommitting(0);
       rollback();

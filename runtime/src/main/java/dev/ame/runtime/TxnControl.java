@@ -20,29 +20,50 @@ public final class TxnControl {
     Object run(Txn t) throws Throwable;
   }
 
-  /** Runs {@code work} as one atomic block (or inside the current one). */
+  /**
+   * Runs {@code work} as one atomic block (or inside the current one). Every call of the protocol
+   * is inside a try whose handler hands the throwable to {@link Txn#afterThrow}, and that handler
+   * is itself covered once more: an asynchronous {@code Thread.stop} that lands as a protocol call
+   * returns, or in the handler, still reaches the runtime, which closes the block.
+   */
   static Object block(String name, Work work) {
     Txn t = Txn.current();
-    try {
-      if (t.isActive()) {
-        return work.run(t);
+    if (t.isActive()) {
+      try {
+        return work.run(t); // nested: whatever it throws is the outer block's to handle
+      } catch (Throwable e) {
+        throw Barriers.sneaky(e);
       }
-      t.begin(name);
-      for (;;) {
-        Object result;
-        try {
-          result = work.run(t);
-        } catch (Throwable e) {
-          t.onThrow(e);
-          continue;
-        }
-        if (t.commit()) {
-          return result;
-        }
-      }
-    } catch (Throwable e) {
-      throw Barriers.sneaky(e);
     }
+    try {
+      t.begin(name);
+    } catch (Throwable e) {
+      throw Barriers.sneaky(passOn(t.afterThrow(e), e));
+    }
+    for (;;) {
+      try {
+        Throwable thrown;
+        try {
+          Object result = work.run(t);
+          if (t.commit()) {
+            return result;
+          }
+          continue;
+        } catch (Throwable e) {
+          thrown = t.afterThrow(e);
+        }
+        if (thrown != null) {
+          throw thrown;
+        }
+      } catch (Throwable late) {
+        throw Barriers.sneaky(passOn(t.afterThrow(late), late));
+      }
+    }
+  }
+
+  /** What to throw once the runtime has handled {@code e} outside the re-run loop: never null. */
+  private static Throwable passOn(Throwable handled, Throwable e) {
+    return handled != null ? handled : e;
   }
 
   /**
@@ -121,14 +142,31 @@ public final class TxnControl {
     });
   }
 
-  /** {@code TxCounter.add}: see {@link SharedStructures#counterAdd}. */
+  /**
+   * {@code TxCounter.add}: inside a block part of it ({@link SharedStructures#counterAdd}), else a
+   * block of its own. (Added in place outside blocks, a delta could land between a concurrent
+   * block's validation of that cell and its write-back: the block would commit a sum without it.
+   * Lincheck found it: issue 14.)
+   */
   public static void counterAdd(CounterCells cells, long delta) {
-    SharedStructures.counterAdd(Txn.current(), cells, delta);
+    Txn t = Txn.current();
+    if (t.isActive()) {
+      SharedStructures.counterAdd(t, cells, delta);
+    } else {
+      block("TxCounter.add", x -> {
+        SharedStructures.counterAdd(x, cells, delta);
+        return null;
+      });
+    }
   }
 
-  /** {@code TxCounter.get}: see {@link SharedStructures#counterGet}. */
+  /**
+   * {@code TxCounter.get}: inside a block part of it, else a block of its own, so that it waits for
+   * a commit that is writing its delta back instead of summing the cells around it.
+   */
   public static long counterGet(CounterCells cells) {
-    return SharedStructures.counterGet(Txn.current(), cells);
+    Txn t = Txn.current();
+    return t.isActive() ? SharedStructures.counterGet(t, cells) : (Long) block("TxCounter.get", x -> SharedStructures.counterGet(x, cells));
   }
 
   /** {@code TxCounter.committedValue}: untracked. */

@@ -136,13 +136,16 @@ final class UndoLog {
         // keep the big columns: cleared below
       }
     }
-    // A loop, not Arrays.fill: most blocks undo-log a few entries, where the call costs more.
+    // Emptied first: a Thread.stop landing in the loop must not leave entries without their
+    // array for a later restore to trip over. A loop, not Arrays.fill: most blocks undo-log a few
+    // entries, where the call costs more.
+    int n = size;
+    size = 0;
     Object[] h = holders;
     Object[] r = refs;
-    for (int i = 0, n = size; i < n; i++) {
+    for (int i = 0; i < n; i++) {
       h[i] = null;
       r[i] = null;
     }
-    size = 0;
   }
 }

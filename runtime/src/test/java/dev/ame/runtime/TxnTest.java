@@ -41,6 +41,65 @@ class TxnTest {
   }
 
   @Test
+  @SuppressWarnings("removal")
+  void afterThrow_threadDeath_rollsTheBlockBackAndPassesItOn() {
+    long[] a = new long[1];
+    Txn t = Txn.current();
+    t.begin("test");
+    Barriers.writeJA(a, 0, 9, t);
+    ThreadDeath stop = new ThreadDeath();
+    assertSame(stop, t.afterThrow(stop), "never re-run: a re-run would swallow the stop");
+    assertEquals(0, a[0], "a stopped block is rolled back, not committed");
+    assertFalse(t.isActive());
+  }
+
+  @Test
+  void afterThrow_conflictingCommitThenInternalError_isNotReRun() throws Exception {
+    long[] a = new long[2];
+    Txn t = Txn.current();
+    t.begin("test");
+    Barriers.writeJA(a, 1, Barriers.readJA(a, 0, 0, t) + 1, t);
+    runInOtherThread(() -> {
+      Txn other = Txn.current();
+      other.begin("other");
+      Barriers.writeJA(a, 0, 100, other);
+      assertTrue(other.commit());
+    });
+    InternalError asynchronous = new InternalError("from the virtual machine");
+    assertSame(asynchronous, t.afterThrow(asynchronous));
+    assertFalse(t.isActive());
+    assertEquals(0, a[1]);
+  }
+
+  @Test
+  void afterThrow_outsideABlock_passesTheThrowableAsItIs() {
+    Txn t = Txn.current();
+    IllegalStateException e = new IllegalStateException("after the commit");
+    assertSame(e, t.afterThrow(e));
+    assertFalse(t.isActive());
+  }
+
+  @Test
+  void afterThrow_lockWordsHeldByAFailedCommit_areReleased() throws Exception {
+    long[] a = new long[1];
+    Txn t = Txn.current();
+    t.begin("test");
+    Barriers.writeJA(a, 0, 5, t);
+    int orec = Orecs.index(a, 0);
+    assertTrue(t.spec.writes.lock(t)); // as if a stop landed in the commit with the write set locked
+    assertTrue(Orecs.isLocked(Orecs.getVolatile(orec)));
+    t.afterThrow(new InternalError("asynchronous"));
+    assertFalse(Orecs.isLocked(Orecs.getVolatile(orec)), "no lock word left held");
+    runInOtherThread(() -> {
+      Txn other = Txn.current();
+      other.begin("other");
+      Barriers.writeJA(a, 0, 7, other);
+      assertTrue(other.commit());
+    });
+    assertEquals(7, a[0]);
+  }
+
+  @Test
   void commit_afterAConflictingCommit_rollsBackAndRestarts() throws Exception {
     long[] a = new long[2];
     Txn t = Txn.current();
