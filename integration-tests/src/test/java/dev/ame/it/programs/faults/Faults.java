@@ -80,7 +80,7 @@ public final class Faults {
         "total " + total + " (plain " + bank.plainTotal() + "), expected " + expectedTotal);
   }
 
-  private static void startWatchdog(long seconds) {
+  static void startWatchdog(long seconds) {
     Thread dog = new Thread(() -> {
       try {
         Thread.sleep(seconds * 1000);
