@@ -56,11 +56,11 @@ final class ConflictNote {
 
   /** To the profiler and JFR: the conflict noted last, and the time the attempt wasted. */
   void report(ConflictProfiler.ThreadBlocks mine, String block, long attemptStart) {
-    if (orec < 0) {
-      return;
+    boolean profiling = ConflictProfiler.enabled();
+    if (orec < 0 || !profiling && !Events.abortWanted()) {
+      return; // nobody asked: no strings made at every abort
     }
     try {
-      boolean profiling = ConflictProfiler.enabled();
       String location = bySite ? Sites.location(site)
           : field == Location.ARRAY && holder == null ? "?" : Location.describe(holder, field, index);
       String writer = ConflictProfiler.lastWriterOf(orec);
@@ -71,6 +71,8 @@ final class ConflictNote {
       Events.abort(block, location, Sites.describe(site), writer, wasted);
     } catch (Throwable diagnosticsFailed) {
       // Out of memory while describing it, say: the report loses one abort, the block goes on.
+      // Never a Thread.stop: allocation is where the JVM delivers one, and it must not be lost.
+      Txn.rethrowIfAsynchronous(diagnosticsFailed);
     }
     clear();
   }

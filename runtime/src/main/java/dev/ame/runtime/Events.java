@@ -53,6 +53,11 @@ final class Events {
     @Label("Attempts") int attempts;
   }
 
+  /** Whether a JFR recording wants abort events (the event object is not kept). */
+  static boolean abortWanted() {
+    return new Abort().isEnabled();
+  }
+
   static void abort(String block, String location, String readAt, String writtenBy, long wastedNanos) {
     Abort e = new Abort();
     if (e.isEnabled()) {

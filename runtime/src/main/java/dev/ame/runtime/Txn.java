@@ -402,7 +402,7 @@ public final class Txn {
    * An error that did not come from the block's code: {@code ThreadDeath} (by name: the class is
    * deprecated for removal), anything it wraps, and the JVM's {@code InternalError}s.
    */
-  private static boolean isAsynchronous(Throwable e) {
+  static boolean isAsynchronous(Throwable e) {
     if (e instanceof InternalError) {
       return true;
     }
@@ -412,6 +412,13 @@ public final class Txn {
       }
     }
     return false;
+  }
+
+  /** For code that may drop a failure of its own (diagnostics): never an asynchronous one. */
+  static void rethrowIfAsynchronous(Throwable e) {
+    if (isAsynchronous(e)) {
+      throw Barriers.sneaky(e);
+    }
   }
 
   /** Rolls back whatever is open and closes the block, as robustly as it can. */
@@ -672,7 +679,7 @@ public final class Txn {
       String location = field == Location.ARRAY && holder == null ? "?" : Location.describe(holder, field, index);
       ConflictProfiler.recordLockWait(block, location, site, ConflictProfiler.lastWriterOf(orec), nanos);
     } catch (Throwable diagnosticsFailed) {
-      // out of memory while describing it: the report loses one wait
+      rethrowIfAsynchronous(diagnosticsFailed); // else out of memory while describing it: the report loses one wait
     }
   }
 

@@ -211,10 +211,20 @@ public final class ThreadStops {
     }
   }
 
-  /** Every stopped thread dies within {@link #DIE_MILLIS}: a stop is never swallowed, nothing hangs. */
+  /**
+   * Every stopped thread dies within {@link #DIE_MILLIS}: a stop is never swallowed, nothing hangs.
+   * JDK 17 delivers a pending stop only when the thread passes through the VM: one that runs
+   * compiled code allocating little (a block's loop, a spin on a lock word) can carry it for
+   * seconds. Asking for its stack is a handshake, which delivers it; a stop that was caught and
+   * dropped stays lost, and the thread alive.
+   */
   private static void expectDead(ArrayDeque<Thread> stopped) throws InterruptedException {
     for (Thread t; (t = stopped.poll()) != null; ) {
-      t.join(DIE_MILLIS);
+      long deadline = System.nanoTime() + DIE_MILLIS * 1_000_000L;
+      while (t.isAlive() && System.nanoTime() < deadline) {
+        t.getStackTrace();
+        t.join(20);
+      }
       expect(!t.isAlive(), t.getName() + " did not die " + DIE_MILLIS + " ms after Thread.stop() (the stop was "
           + "swallowed, or it hangs)\n" + Stacks.all());
     }
