@@ -35,7 +35,7 @@ public class Cache {
   }
 
   /** Made atomic with {@code @Atomic}. */
-  @Param(name = "key", gen = IntGen.class, conf = "1:3")
+  @Param(name = "key", gen = IntGen.class, conf = "1:2")
   public static class Annotated extends Cache {
     @Atomic @Operation @Override public Integer get(@Param(name = "key") int key) { return super.get(key); }
     @Atomic @Operation @Override public Integer put(@Param(name = "key") int key, int value) { return super.put(key, value); }
@@ -44,7 +44,7 @@ public class Cache {
   }
 
   /** Made atomic by the config file's {@code atomic} directive ({@code *$Listed#*}). */
-  @Param(name = "key", gen = IntGen.class, conf = "1:3")
+  @Param(name = "key", gen = IntGen.class, conf = "1:2")
   public static class Listed extends Cache {
     @Operation @Override public Integer get(@Param(name = "key") int key) { return super.get(key); }
     @Operation @Override public Integer put(@Param(name = "key") int key, int value) { return super.put(key, value); }
@@ -53,7 +53,7 @@ public class Cache {
   }
 
   /** Legacy code: {@code synchronized} methods, atomic under the {@code synchronized} directive ({@code *$Legacy}). */
-  @Param(name = "key", gen = IntGen.class, conf = "1:3")
+  @Param(name = "key", gen = IntGen.class, conf = "1:2")
   public static class Legacy extends Cache {
     @Operation @Override public synchronized Integer get(@Param(name = "key") int key) { return super.get(key); }
     @Operation @Override public synchronized Integer put(@Param(name = "key") int key, int value) { return super.put(key, value); }

@@ -36,7 +36,7 @@ public class SortedSet {
   }
 
   /** Made atomic with {@code @Atomic}. */
-  @Param(name = "x", gen = IntGen.class, conf = "1:4")
+  @Param(name = "x", gen = IntGen.class, conf = "1:3")
   public static class Annotated extends SortedSet {
     @Atomic @Operation @Override public boolean add(@Param(name = "x") int x) { return super.add(x); }
     @Atomic @Operation @Override public boolean remove(@Param(name = "x") int x) { return super.remove(x); }
@@ -45,7 +45,7 @@ public class SortedSet {
   }
 
   /** Made atomic by the config file's {@code atomic} directive. */
-  @Param(name = "x", gen = IntGen.class, conf = "1:4")
+  @Param(name = "x", gen = IntGen.class, conf = "1:3")
   public static class Listed extends SortedSet {
     @Operation @Override public boolean add(@Param(name = "x") int x) { return super.add(x); }
     @Operation @Override public boolean remove(@Param(name = "x") int x) { return super.remove(x); }
@@ -54,7 +54,7 @@ public class SortedSet {
   }
 
   /** Legacy {@code synchronized} methods, atomic under the {@code synchronized} directive. */
-  @Param(name = "x", gen = IntGen.class, conf = "1:4")
+  @Param(name = "x", gen = IntGen.class, conf = "1:3")
   public static class Legacy extends SortedSet {
     @Operation @Override public synchronized boolean add(@Param(name = "x") int x) { return super.add(x); }
     @Operation @Override public synchronized boolean remove(@Param(name = "x") int x) { return super.remove(x); }
