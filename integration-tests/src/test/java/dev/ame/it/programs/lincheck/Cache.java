@@ -9,9 +9,10 @@ import org.jetbrains.lincheck.datastructures.Param;
 /**
  * An ordinary sequential cache over a {@link HashMap}, written for one thread: {@code put} looks
  * the old value up and then stores (two calls, a window a lock or a block must close). It is
- * also the sequential specification of its three atomic forms below. The JDK's map is not
- * rewritten, so every block on it runs irrevocably: what Lincheck checks here is that blocks that
- * must run alone do (the serial gate).
+ * also the sequential specification of its three atomic forms below. The JDK's map runs
+ * speculatively inside blocks, through its twin (the runtime counts no irrevocable run here):
+ * what Lincheck checks is the STM on JDK code. Three threads and two keys, so that blocks
+ * conflict (on two threads and three keys a broken commit went unseen).
  */
 public class Cache {
   private final HashMap<Integer, Integer> map = new HashMap<>();

@@ -9,7 +9,8 @@ import org.jetbrains.lincheck.datastructures.Param;
 /**
  * An ordinary sequential sorted set of ints over a {@link TreeMap}: {@code add} asks whether the
  * element is there, then puts it (check-then-act). The sequential specification of its three
- * atomic forms below; every block on it runs irrevocably (JDK code).
+ * atomic forms below; the JDK's tree runs speculatively in blocks, through its twin. Three
+ * threads and three elements, so that blocks conflict (on two threads a broken commit went unseen).
  */
 public class SortedSet {
   private final TreeMap<Integer, Boolean> elements = new TreeMap<>();
