@@ -34,12 +34,13 @@ import org.junit.jupiter.params.provider.ValueSource;
  * something its scheduler can drive. Stress mode runs the same scenarios on real threads.
  *
  * <p>Teeth ({@link #brokenRuntime_isCaught}, by hand: {@code -Dame.teeth=true}; speculative,
- * 10 scenarios x 100 invocations): it failed 2 runs of 2 with {@code novalidate} and 2 of 2
+ * 10 scenarios x 100 invocations): it failed 3 runs of 3 with {@code novalidate} and 3 of 3
  * with {@code nolock}. Which checks caught each (JDK 17; counts in docs/GUARANTEES.md):
  * <ul>
  *   <li>{@code novalidate}: TxMap, TxQueue, BoundedQueue x3 every run; Ledger, TxCounter,
  *       Cache, SortedSet some runs (see docs/GUARANTEES.md for the counts);
- *   <li>{@code nolock}: TxMap, TxQueue, BoundedQueue x3, SortedSet x3 every run; the others some runs.
+ *   <li>{@code nolock}: TxMap, TxQueue, BoundedQueue x3, Ledger/atomic, SortedSet/atomic and
+ *       /synchronized every run; the others some runs.
  * </ul>
  * {@code noexclusion} and {@code nofence} are not Lincheck's to catch: no block here runs alone
  * (the runtime counts 0 irrevocable and 0 exclusive runs: the JDK's collections run speculatively
