@@ -23,17 +23,28 @@ import org.junit.jupiter.params.provider.ValueSource;
  * four ordinary sequential classes made atomic three ways (see {@link LincheckChecks}) must
  * behave, under random concurrent scenarios, as their sequential specifications do.
  *
- * <p>Stress mode in CI. Model checking ({@code LincheckChecks model}) runs beside the agent once
- * the agent's exception handlers have a shape Lincheck's bytecode analysis accepts, and it catches
- * a broken runtime within seconds; but on the correct runtime it still reports false failures, so
- * it is not run here: AME's waits (the serial gate, locked lock words) look like livelocks to it,
- * it ends such "hung" runs by throwing into the threads inside the runtime, which can leave a
- * thread's context in a block that the next run then joins; and the runtime's identity hash codes
- * make some replays differ ("Non-determinism found"). See docs/GUARANTEES.md.
+ * <p>Stress mode in CI, 5 scenarios of 50 invocations per check (15 checks: 75 scenarios, 3,750
+ * invocations a JDK). Model checking ({@code LincheckChecks model}) does not run beside the
+ * agent, and is not run here: in a JVM with the agent, Lincheck 3.7's model checker ends its first
+ * check after about 45 s with a bare {@code java.lang.NullPointerException} (TxMap, or TxCounter
+ * when run first), and every later check with {@code LincheckAssertionError: = The execution has
+ * hung =}, the hung threads waiting in {@code Txn.start -> Regime.serial(): true ->
+ * SerialGate.acquireWhileSerial} (TxCounter, Cache/synchronized, Ledger@Atomic alike): the
+ * runtime's gate waits (a spin, then a sleep until the holder hands the gate over) are not
+ * something its scheduler can drive. Stress mode runs the same scenarios on real threads.
  *
- * <p>Teeth: {@link #brokenRuntime_isCaught} (run by hand with {@code -Dame.teeth=true}) breaks
- * the runtime ({@code -Dame.test.break=...}, see the runtime's {@code FaultInjection}) and expects
- * Lincheck to catch it; what each break is caught by, and how often, is in docs/GUARANTEES.md.
+ * <p>Teeth ({@link #brokenRuntime_isCaught}, by hand: {@code -Dame.teeth=true}; speculative,
+ * 10 scenarios x 100 invocations): it failed 3 runs of 3 with {@code novalidate} and 3 of 3
+ * with {@code nolock}. Which checks caught each (JDK 17; counts in docs/GUARANTEES.md):
+ * <ul>
+ *   <li>{@code novalidate}: TxMap, TxQueue, BoundedQueue x3 every run; Ledger, TxCounter,
+ *       Cache, SortedSet some runs (see docs/GUARANTEES.md for the counts);
+ *   <li>{@code nolock}: TxMap, TxQueue, BoundedQueue x3, Ledger/atomic, SortedSet/atomic and
+ *       /synchronized every run; the others some runs.
+ * </ul>
+ * {@code noexclusion} and {@code nofence} are not Lincheck's to catch: no block here runs alone
+ * (the runtime counts 0 irrevocable and 0 exclusive runs: the JDK's collections run speculatively
+ * through their twins), and every access is inside a block (privatization is {@link LitmusTest}'s).
  */
 class LincheckTest {
   /**
@@ -47,7 +58,7 @@ class LincheckTest {
       synchronized dev.ame.it.programs.lincheck.*$Legacy
       """;
 
-  /** Scenarios per check, and runs of each, in CI (about 40 s a JDK on the shared 2-core machine). */
+  /** Scenarios per check, and runs of each, in CI (40-50 s a JDK on the shared 2-core machine). */
   static final int ITERATIONS = 5;
   static final int INVOCATIONS = 50;
 
@@ -62,6 +73,7 @@ class LincheckTest {
   @MethodSource("jdks")
   void stress_everyCheck_isLinearizable(Jvm.Jdk jdk) throws IOException {
     Jvm.Result r = run(jdk, dir, List.of(), "stress");
+    System.out.println("Lincheck on " + jdk + ":\n" + r.stdout().strip()); // the scenarios run, for the record
     for (String name : LincheckChecks.names()) {
       assertTrue(r.stdout().lines().anyMatch(l -> l.startsWith("OK " + name + " [stress]:")), name + "\n" + r.describe());
     }
@@ -69,20 +81,18 @@ class LincheckTest {
   }
 
   /**
-   * Each break of the runtime must make some check fail: {@code novalidate} and {@code nolock} the
-   * checks whose blocks run speculatively ({@code TxMap}, {@code TxQueue}, {@code TxCounter},
-   * {@code Ledger}), {@code noexclusion} those whose blocks must run alone (the JDK's collections:
-   * {@code Cache}, {@code BoundedQueue}, {@code SortedSet}). Speculative only (fast path off), and
-   * more runs than in CI; prints which checks failed, for the record.
+   * Each break of the commit ({@code novalidate}, {@code nolock}) must make some check fail.
+   * Speculative only (fast path off: else most blocks run alone), and more runs than in CI;
+   * prints which checks failed, for the record.
    */
   @ParameterizedTest
   @EnabledIfSystemProperty(named = "ame.teeth", matches = "true")
-  @ValueSource(strings = {"novalidate", "nolock", "noexclusion"})
+  @ValueSource(strings = {"novalidate", "nolock"})
   void brokenRuntime_isCaught(String broken) throws IOException {
     Jvm.Jdk jdk = Jvm.jdks().get(0);
     Jvm.Result r = run(jdk, dir, List.of("-Dame.test.break=" + broken, "-Dame.fastPath=false",
-        "-Dlincheck.iterations=" + Integer.getInteger("teeth.iterations", 20),
-        "-Dlincheck.invocations=" + Integer.getInteger("teeth.invocations", 200)), "stress");
+        "-Dlincheck.iterations=" + Integer.getInteger("teeth.iterations", 10),
+        "-Dlincheck.invocations=" + Integer.getInteger("teeth.invocations", 100)), "stress");
     System.out.println("ame.test.break=" + broken + ": " + r.stdout().lines().filter(l -> l.startsWith("FAIL ") || l.startsWith("OK "))
         .map(l -> l.substring(0, l.indexOf(':'))).toList());
     assertNotEquals(0, r.exitCode(), "nothing caught ame.test.break=" + broken + "\n" + r.describe());

@@ -7,7 +7,7 @@ import org.jetbrains.lincheck.datastructures.Operation;
 /**
  * An ordinary sequential bounded queue over an {@link ArrayDeque}: {@code offer} checks the size,
  * then adds (a check-then-act that a lock or a block must close). The sequential specification of
- * its three atomic forms below; every block on it runs irrevocably (JDK code).
+ * its three atomic forms below; the JDK's deque runs speculatively in blocks, through its twin.
  */
 public class BoundedQueue {
   static final int CAPACITY = 2;

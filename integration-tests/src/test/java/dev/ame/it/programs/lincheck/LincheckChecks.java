@@ -39,15 +39,15 @@ public final class LincheckChecks {
       new Check("TxQueue", TxQueueCheck.class, TxQueueCheck.Spec.class, 2, 3),
       // three threads: a read outside blocks that mixed two other threads' commits needs two writers
       new Check("TxCounter", TxCounterCheck.class, TxCounterCheck.Spec.class, 3, 2),
-      new Check("Cache@Atomic", Cache.Annotated.class, Cache.class, 2, 3),
-      new Check("Cache/atomic", Cache.Listed.class, Cache.class, 2, 3),
-      new Check("Cache/synchronized", Cache.Legacy.class, Cache.class, 2, 3),
+      new Check("Cache@Atomic", Cache.Annotated.class, Cache.class, 3, 3),
+      new Check("Cache/atomic", Cache.Listed.class, Cache.class, 3, 3),
+      new Check("Cache/synchronized", Cache.Legacy.class, Cache.class, 3, 3),
       new Check("BoundedQueue@Atomic", BoundedQueue.Annotated.class, BoundedQueue.class, 2, 3),
       new Check("BoundedQueue/atomic", BoundedQueue.Listed.class, BoundedQueue.class, 2, 3),
       new Check("BoundedQueue/synchronized", BoundedQueue.Legacy.class, BoundedQueue.class, 2, 3),
-      new Check("SortedSet@Atomic", SortedSet.Annotated.class, SortedSet.class, 2, 3),
-      new Check("SortedSet/atomic", SortedSet.Listed.class, SortedSet.class, 2, 3),
-      new Check("SortedSet/synchronized", SortedSet.Legacy.class, SortedSet.class, 2, 3),
+      new Check("SortedSet@Atomic", SortedSet.Annotated.class, SortedSet.class, 3, 3),
+      new Check("SortedSet/atomic", SortedSet.Listed.class, SortedSet.class, 3, 3),
+      new Check("SortedSet/synchronized", SortedSet.Legacy.class, SortedSet.class, 3, 3),
       new Check("Ledger@Atomic", Ledger.Annotated.class, Ledger.class, 2, 3),
       new Check("Ledger/atomic", Ledger.Listed.class, Ledger.class, 2, 3),
       new Check("Ledger/synchronized", Ledger.Legacy.class, Ledger.class, 2, 3));
@@ -64,6 +64,10 @@ public final class LincheckChecks {
     boolean stress = !names.contains("model") || names.contains("stress");
     boolean model = names.contains("model");
     names.removeAll(List.of("model", "stress"));
+    // The formatter's locale data, loaded before Lincheck attaches its agent: once (JDK 17, under
+    // mvn on a loaded machine) the first printf after a check stopped halfway and the JVM hung
+    // until killed; not reproduced since, cause unknown (no thread dump was taken).
+    String.format("%d %.1f", 0, 0.0);
     int failed = 0;
     for (Check c : CHECKS) {
       if (!names.isEmpty() && !names.contains(c.name())) {

@@ -203,7 +203,7 @@ public final class Litmus {
       table.append(String.format("  %-28s %,14d  %-22s %s%n", e.getKey(), e.getValue(), expect, o == null ? "" : o.desc()));
     }
     for (Outcome o : outcomes) { // the expected outcomes never seen, for the record
-      if (o.expect() != Expect.FORBIDDEN && o.id().length > 0 && counts.keySet().stream().noneMatch(k -> matches(o, k))) {
+      if (o.expect() != Expect.FORBIDDEN && !isDefault(o) && counts.keySet().stream().noneMatch(k -> matches(o, k))) {
         table.append(String.format("  %-28s %14d  %-22s %s%n", String.join(" | ", o.id()), 0, o.expect(), o.desc()));
       }
     }
@@ -217,13 +217,18 @@ public final class Litmus {
   private static Outcome outcomeOf(Outcome[] outcomes, String result) {
     Outcome fallback = null;
     for (Outcome o : outcomes) {
-      if (o.id().length == 0) {
+      if (isDefault(o)) {
         fallback = fallback == null ? o : fallback;
       } else if (matches(o, result)) {
         return o;
       }
     }
     return fallback;
+  }
+
+  /** An {@code @Outcome} without ids (jcstress's default is one empty id): it covers every result no other names. */
+  private static boolean isDefault(Outcome o) {
+    return o.id().length == 0 || (o.id().length == 1 && o.id()[0].isEmpty());
   }
 
   private static boolean matches(Outcome o, String result) {
