@@ -4,6 +4,8 @@ import static dev.ame.it.programs.Checks.expect;
 
 import dev.ame.Atomic;
 import dev.ame.it.programs.Statistics;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Blocks with no size or duration limit (DESIGN.md section 3, progress): one that runs for
@@ -95,11 +97,16 @@ final class LargeBlocks {
     stampedBoard(1_900_000);
   }
 
+  /**
+   * Stamps the board again and again while another thread samples it: at least three blocks, and
+   * on until the sampler has taken enough samples to catch a torn board if blocks were not atomic
+   * (without the agent a block takes a millisecond, so three alone can slip between samples).
+   */
   private static void stampedBoard(int elementCount) throws Throwable {
     Board board = new Board(elementCount);
-    long[] torn = new long[1];
-    long[] samples = new long[1];
-    java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+    AtomicLong torn = new AtomicLong();
+    AtomicLong samples = new AtomicLong();
+    AtomicBoolean done = new AtomicBoolean();
     Thread reader = new Thread(() -> {
       int[] places = new int[64];
       while (!done.get()) {
@@ -107,13 +114,16 @@ final class LargeBlocks {
           places[i] = Work.pick(board.elements.length);
         }
         if (!board.sampleIsUniform(places)) {
-          torn[0]++;
+          torn.incrementAndGet();
         }
-        samples[0]++;
+        samples.incrementAndGet();
       }
     }, "sampler");
     reader.start();
-    for (long stamp = 1; stamp <= 3; stamp++) {
+    long deadline = System.nanoTime() + 30_000_000_000L;
+    long stamp = 0;
+    while (stamp < 3 || (samples.get() < 20_000 && System.nanoTime() < deadline)) {
+      stamp++;
       board.stampAll(stamp);
       for (int i = 0; i < board.elements.length; i++) {
         if (board.elements[i] != stamp || board.cells[i % board.cells.length].stamp != stamp) {
@@ -124,7 +134,8 @@ final class LargeBlocks {
     done.set(true);
     reader.join(60_000);
     expect(!reader.isAlive(), "the sampler hangs\n" + Stacks.of(reader));
-    System.out.println("  3 blocks of " + (elementCount + board.cells.length) + " writes each; " + samples[0] + " samples by another thread, " + torn[0] + " torn");
-    expect(torn[0] == 0, torn[0] + " samples saw part of a block's writes");
+    System.out.println("  " + stamp + " blocks of " + (elementCount + board.cells.length) + " writes each; "
+        + samples.get() + " samples by another thread, " + torn.get() + " torn");
+    expect(torn.get() == 0, torn.get() + " samples saw part of a block's writes");
   }
 }
