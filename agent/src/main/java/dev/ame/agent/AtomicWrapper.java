@@ -14,9 +14,9 @@ import org.objectweb.asm.tree.MethodNode;
  * <pre>
  *   Txn t = Txn.current();
  *   if (t.isActive()) return this.m$ame(args, t);      // nested: join the outer block
- *   BEGIN: t.begin("Class#m");                        // protected by HANDLER
+ *   BEGIN: if (!t.beginAlone("Class#m")) t.begin("Class#m");   // protected by HANDLER
  *   LOOP:  r = this.m$ame(args, t);
- *          if (!t.commit()) goto LOOP;
+ *          if (!t.commitAlone() && !t.commit()) goto LOOP;
  *          return r;
  *   HANDLER (e): x = t.afterThrow(e);                 // protected by LATE
  *          if (x == null) goto LOOP;                  // re-run; else the block is closed
@@ -30,6 +30,8 @@ import org.objectweb.asm.tree.MethodNode;
  * never throws, and the throwable it hands back is thrown outside every range, so nothing loops.
  * (A handler that covers itself would need one range less, but Lincheck's bytecode analysis,
  * used by its model checker, rejects that shape.)
+ * {@code beginAlone} and {@code commitAlone} are the runtime's small fast path for a block that
+ * runs alone ({@link BlockCalls}).
  * The twin is called with {@code invokespecial}/{@code invokestatic}: the wrapper runs because
  * this very method was selected, so its own twin is the one to run.
  */
@@ -70,17 +72,14 @@ final class AtomicWrapper {
     mv.visitInsn(result.getOpcode(Opcodes.IRETURN));
 
     mv.visitLabel(begin);
-    mv.visitVarInsn(Opcodes.ALOAD, txn);
-    mv.visitLdcInsn(owner.replace('/', '.') + "#" + method.name);
-    mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, TXN, "begin", "(Ljava/lang/String;)V", false);
+    BlockCalls.begin(mv, txn, owner.replace('/', '.') + "#" + method.name);
 
     mv.visitLabel(loop);
     callTwin(mv, method, owner, ownerIsInterface, isStatic, txn);
     if (result.getSort() != Type.VOID) {
       mv.visitVarInsn(result.getOpcode(Opcodes.ISTORE), value);
     }
-    mv.visitVarInsn(Opcodes.ALOAD, txn);
-    mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, TXN, "commit", "()Z", false);
+    BlockCalls.commit(mv, txn);
     mv.visitJumpInsn(Opcodes.IFEQ, loop);
     mv.visitJumpInsn(Opcodes.GOTO, done);
 

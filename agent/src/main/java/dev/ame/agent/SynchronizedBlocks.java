@@ -19,7 +19,6 @@ import org.objectweb.asm.tree.InsnList;
 import org.objectweb.asm.tree.InsnNode;
 import org.objectweb.asm.tree.JumpInsnNode;
 import org.objectweb.asm.tree.LabelNode;
-import org.objectweb.asm.tree.LdcInsnNode;
 import org.objectweb.asm.tree.LineNumberNode;
 import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
@@ -225,9 +224,9 @@ final class SynchronizedBlocks {
       pre.add(new VarInsnNode(ops[1], shadow));
     }
     pre.add(begin);
-    pre.add(new VarInsnNode(Opcodes.ALOAD, txn));
-    pre.add(new LdcInsnNode(owner.replace('/', '.') + "." + m.name + (b.line > 0 ? ":" + b.line : "")));
-    pre.add(new MethodInsnNode(Opcodes.INVOKEVIRTUAL, TXN, "begin", "(Ljava/lang/String;)V", false));
+    MethodNode beginCalls = new MethodNode(Opcodes.ASM9);
+    BlockCalls.begin(beginCalls, txn, owner.replace('/', '.') + "." + m.name + (b.line > 0 ? ":" + b.line : ""));
+    pre.add(beginCalls.instructions);
     pre.add(b.retry);
     for (int[] s : saved) {
       pre.add(new VarInsnNode(s[2], s[1]));
@@ -357,8 +356,7 @@ final class SynchronizedBlocks {
      */
     private void commitAtExit(Block b) {
       MethodVisitor sink = b.copy; // the runtime's own calls: not user code to rewrite
-      sink.visitVarInsn(Opcodes.ALOAD, writers.get(b).transactionSlot());
-      sink.visitMethodInsn(Opcodes.INVOKEVIRTUAL, TXN, "commit", "()Z", false);
+      BlockCalls.commit(sink, writers.get(b).transactionSlot());
       List<Object> stack = types == null ? null : types.stack;
       int carried = stack == null ? 0 : stack.size() - 1; // below the lock that monitorexit takes
       if (carried == 0) {

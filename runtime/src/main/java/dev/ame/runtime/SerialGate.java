@@ -194,10 +194,12 @@ final class SerialGate {
    * false, without the gate, as soon as the regime turns speculative.
    */
   static boolean acquireWhileSerial(Txn t) {
-    if (gate == t.kept && GATE.compareAndSet(t.kept, t.running)) {
-      return true;
-    }
-    return acquire(t, true);
+    return retakeKept(t) || acquire(t, true);
+  }
+
+  /** Takes back the gate this thread kept after its last block: one CAS on a line it owns. */
+  static boolean retakeKept(Txn t) {
+    return gate == t.kept && GATE.compareAndSet(t.kept, t.running);
   }
 
   /** Takes the gate whatever the regime (exclusive and irrevocable runs), waiting as long as it takes. */

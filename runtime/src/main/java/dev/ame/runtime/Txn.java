@@ -132,6 +132,32 @@ public final class Txn {
     begin(block, null);
   }
 
+  /**
+   * The fast start of an outermost block, which the rewritten code tries before {@link #begin}:
+   * in the serial regime, when this thread ran the same block last and keeps the gate, it takes
+   * the gate back (one CAS) and the block runs alone, in place. False means nothing was started
+   * and {@code begin} must run. Small on purpose, as is {@link #commitAlone}: the JIT compiles both
+   * into every atomic method, while {@code begin} and {@code commit} (all the other cases) may
+   * stay calls; a block's fast path that depended on inlining those would lose it whenever they
+   * had been compiled on their own first.
+   */
+  public boolean beginAlone(String block) {
+    BlockHint h = hint;
+    if (h == null || h.name != block || wantAlone || block == retriedBlock || Regime.speculating()
+        || ConflictProfiler.enabled()) {
+      return false; // a new block name, or one that must speculate, run exclusively or be profiled
+    }
+    inBlock = true; // first, as in begin: an asynchronous error below finds a block to close
+    published.setInBlock(true);
+    if (!SerialGate.retakeKept(this)) {
+      return false; // begin starts over: it waits for the gate or speculates
+    }
+    attempts = 0;
+    mustLog = false;
+    runAlone(Stats.ALONE_RUNS);
+    return true;
+  }
+
   /** Starts a block that may commit only once {@code turn} says so (ordered loops), or any time if null. */
   void begin(String block, java.util.function.BooleanSupplier turn) {
     inBlock = true; // first: whatever fails below, onThrow and commit see a block to clean up
@@ -208,11 +234,38 @@ public final class Txn {
     }
   }
 
+  /**
+   * The fast end of a block that ran alone ({@link #beginAlone}): its writes are in memory
+   * already, and there is nothing else to apply or run (no pending writes of the runtime's
+   * structures, no output, no hooks, no profiling, no retry asleep to wake). False means nothing
+   * was done and {@link #commit} must run.
+   */
+  public boolean commitAlone() {
+    if (!undoing || !inPlace || spec.writes.size != 0 || output != null || onCommit != null || turnReady != null
+        || ConflictProfiler.enabled()) {
+      return false;
+    }
+    boolean wrote = undo.size != 0;
+    if (wrote && SerialGate.anyoneSleeping()) {
+      return false; // the orecs written need a new version for the sleepers: commit stamps them
+    }
+    try {
+      hint.committed(wrote, true);
+      undo.clear();
+      closeCommitted();
+      onAbort = null;
+    } catch (Throwable unexpected) {
+      closeAfterFailure(); // as in commit: an asynchronous error leaves no gate owned
+      throw unexpected;
+    }
+    return true;
+  }
+
   private boolean commitOrRestart() {
     if (inPlace) {
       boolean wrote = undo.size != 0 || spec.writes.size != 0 || !undoing;
       if (undoing && wrote) {
-        commitAlone();
+        commitInPlace();
       }
       writeOutput(); // still alone: before the gate goes
       finish(wrote);
@@ -259,7 +312,7 @@ public final class Txn {
    * for retries sleeping on them (no block ran beside this one, and none starts before it ends, so
    * the old versions still mean "unchanged since any later block began").
    */
-  private void commitAlone() {
+  private void commitInPlace() {
     RedoLog pending = spec.writes;
     if (pending.size != 0) {
       pending.writeBack();
@@ -284,6 +337,14 @@ public final class Txn {
     hint.committed(wrote, inPlace || spec.logging);
     spec.clear();
     undo.clear();
+    closeCommitted();
+    onAbort = null;
+    runHooks(onCommit);
+    onCommit = null;
+  }
+
+  /** The end of every commit: out of the block, the gate kept or handed over, the commit counted. */
+  private void closeCommitted() {
     boolean wasInPlace = inPlace;
     inPlace = false;
     undoing = false;
@@ -298,9 +359,6 @@ public final class Txn {
       commitsUntilLook = Regime.LOOK_PERIOD;
       Regime.look(this);
     }
-    onAbort = null;
-    runHooks(onCommit);
-    onCommit = null;
   }
 
   /**
