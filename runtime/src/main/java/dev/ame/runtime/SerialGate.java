@@ -246,7 +246,12 @@ final class SerialGate {
           registered = SUCCESSOR.compareAndSet((Txn) null, t);
         }
         g.txn.published.requestDrop();
-        if (whileSerial) {
+        boolean holderIdle = watch.idleSoFar(g);
+        if (holderIdle) {
+          // kept by a thread between blocks that has run none while this one looked: most often a
+          // thread that has stopped running blocks (a pool's task moved to another worker), taken
+          // over after IDLE_NANOS. Not contention: the regime stays as it is.
+        } else if (whileSerial) {
           Regime.noteContention();
         } else {
           Regime.noteWaiting();
@@ -260,7 +265,8 @@ final class SerialGate {
           if (round++ < 64) {
             Thread.onSpinWait();
           } else {
-            LockSupport.parkNanos(SerialGate.class, registered ? PARK_NANOS : PARK_NANOS / 20);
+            // an idle holder's gate is taken over, not handed over: look again once it may be
+            LockSupport.parkNanos(SerialGate.class, registered && !holderIdle ? PARK_NANOS : IDLE_NANOS);
             break;
           }
         }
@@ -304,6 +310,11 @@ final class SerialGate {
         return false;
       }
       return now - since > IDLE_NANOS;
+    }
+
+    /** Whether the gate is kept by a holder that has committed no block since this watch first saw it. */
+    boolean idleSoFar(Token g) {
+      return !g.running && holder == g.txn && commits == g.txn.counts[Stats.COMMITS];
     }
   }
 

@@ -210,4 +210,45 @@ class FastPathTest {
       Thread.currentThread().interrupt();
     }
   }
+  /**
+   * A pool whose tasks run blocks one at a time, on whichever worker is free: the second worker
+   * finds the gate kept by the first, which runs no block any more. It takes the gate over, and
+   * that is no contention: every block still runs alone (before, the wait turned blocks speculative
+   * until the first worker had been idle for 20 ms).
+   */
+  @Test
+  @Timeout(30)
+  void blocks_ofThreadsTakingTurns_allRunAlone_andTheRegimeStaysSerial() throws Exception {
+    long[] counter = new long[1];
+    CountDownLatch firstDone = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    long aloneBefore = Stats.snapshot()[Stats.ALONE_RUNS];
+    Runnable blocks = () -> {
+      Txn t = Txn.current();
+      for (int i = 0; i < 1000; i++) {
+        t.begin("turns");
+        Barriers.writeJA(counter, 0, Barriers.readJA(counter, 0, 0, t) + 1, t);
+        assertTrue(t.commit());
+      }
+    };
+    Thread first = new Thread(() -> {
+      blocks.run();
+      firstDone.countDown();
+      try {
+        release.await(); // alive, keeping the gate, running no block
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    });
+    first.start();
+    firstDone.await();
+    Thread second = new Thread(blocks);
+    second.start();
+    second.join();
+    release.countDown();
+    first.join();
+    assertEquals(2000, counter[0]);
+    assertTrue(Regime.serial(), "an idle holder's gate taken over is no contention");
+    assertEquals(aloneBefore + 2000, Stats.snapshot()[Stats.ALONE_RUNS], "every block ran alone");
+  }
 }
