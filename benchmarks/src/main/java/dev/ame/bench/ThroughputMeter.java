@@ -1,6 +1,8 @@
 package dev.ame.bench;
 
 import dev.ame.Ame;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -11,8 +13,7 @@ import java.util.concurrent.Future;
 
 /**
  * Measures the throughput of a workload variant on one or more threads: warm-up rounds, then timed
- * rounds of a fixed duration, and their median.
- *
+ * rounds of a fixed duration, and their median. Warm-up lasts until the JIT is quiet.
  *
  * <p>The same worker threads (as many as the run's largest thread count) run every round of every
  * configuration: each keeps its one transaction context, and no round pays for starting threads.
@@ -20,6 +21,16 @@ import java.util.concurrent.Future;
  * throughput is the sum over threads.
  */
 final class ThroughputMeter implements AutoCloseable {
+  /**
+   * Warm-up goes on, up to {@link #MAX_EXTRA_WARMUPS} more rounds, while the JIT compiled for more
+   * than this fraction of a round's time during the last one: on 2 cores a block that first runs on
+   * two threads is recompiled with its speculative paths (its first code never took them), and C2
+   * can spend seconds on a block that inlines JDK twins, running the block's slower code meanwhile.
+   */
+  private static final long JIT_QUIET_FRACTION = 10;
+  private static final int MAX_EXTRA_WARMUPS = 15;
+  private static final CompilationMXBean JIT = ManagementFactory.getCompilationMXBean();
+
   private final ExecutorService workers;
   private final Timing timing;
 
@@ -47,13 +58,20 @@ final class ThroughputMeter implements AutoCloseable {
       throws Exception {
     ThreadTask task = DriverLoop.forWorkload(workload, threads);
     long operations = 0;
-    for (int round = 0; round < timing.warmupRounds(); round++) {
-      operations += round(task, threads, round).operations();
+    int warmups = 0;
+    for (long compiling = Long.MAX_VALUE; warmups < timing.warmupRounds()
+        || compiling > timing.roundMillis() / JIT_QUIET_FRACTION && warmups < timing.warmupRounds() + MAX_EXTRA_WARMUPS; warmups++) {
+      long compiledBefore = JIT.getTotalCompilationTime();
+      operations += round(task, threads, warmups).operations();
+      compiling = JIT.getTotalCompilationTime() - compiledBefore;
+    }
+    if (warmups > timing.warmupRounds()) {
+      System.err.printf("  warm-up: %d rounds (the JIT was still compiling)%n", warmups);
     }
     double[] rounds = new double[timing.timedRounds()];
     Ame.Statistics before = Ame.statistics();
     for (int round = 0; round < rounds.length; round++) {
-      Round timed = round(task, threads, timing.warmupRounds() + round);
+      Round timed = round(task, threads, warmups + round);
       rounds[round] = timed.opsPerSecond();
       operations += timed.operations();
     }

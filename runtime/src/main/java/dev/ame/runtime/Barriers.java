@@ -432,11 +432,12 @@ public final class Barriers {
   }
 
   public static void writeAA(Object[] a, int i, Object v, Txn t) {
-    ArrayElements.checkStore(a, i, v);
     if (t.inPlace) {
+      // the JVM's own checks, at the store (one that throws leaves the undo entry with the old value)
       t.beforeInPlaceRef(a, ARRAY, i, a[i]);
       a[i] = v;
     } else {
+      ArrayElements.checkStore(a, i, v); // the logged store would check nothing: check now, on time
       t.spec.writeRef(a, ARRAY, i, Orecs.index(a, i), v);
     }
   }
@@ -477,12 +478,8 @@ public final class Barriers {
           + " out of bounds for length " + srcLength);
     }
     if (t.inPlace) {
-      for (int i = 0; i < length; i++) {
-        if (refs) {
-          t.beforeInPlaceRef(dst, ARRAY, dstPos + i, ((Object[]) dst)[dstPos + i]);
-        } else {
-          t.beforeInPlaceBits(dst, ARRAY, dstPos + i, ArrayElements.getBits(dst, dstPos + i));
-        }
+      if (length > 0) {
+        t.beforeInPlaceRange(dst, dstPos, length);
       }
       System.arraycopy(src, srcPos, dst, dstPos, length);
     } else if (refs) {

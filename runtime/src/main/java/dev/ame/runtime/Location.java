@@ -14,6 +14,8 @@ final class Location {
   static final int QUEUE_TAIL = -3;
   /** A queue's head node. */
   static final int QUEUE_HEAD = -4;
+  /** Elements of an array from an index on, kept together as a copy (an undo entry for an arraycopy). */
+  static final int RANGE = -5;
 
   private Location() {}
 

@@ -698,6 +698,17 @@ public final class Txn {
     }
   }
 
+  /** An in-place arraycopy is about to overwrite {@code length} elements of {@code array} from {@code from} on. */
+  void beforeInPlaceRange(Object array, int from, int length) {
+    if (undoing) {
+      undo.addRange(array, from, length);
+    } else {
+      for (int i = from; i < from + length; i++) {
+        Orecs.setRelease(Orecs.index(array, i), inPlaceWord);
+      }
+    }
+  }
+
   // ---- diagnostics: what the last conflict was about ----
 
   /** The abort for a read that met a conflict at this location (a block running alone cannot meet one). */
@@ -760,9 +771,7 @@ public final class Txn {
 
   private void recordWriters(UndoLog written) {
     if (ConflictProfiler.recordsWriters()) {
-      for (int e = 0; e < written.size; e++) {
-        ConflictProfiler.recordWriter(written.orecOf(e), block);
-      }
+      written.forEachOrec(orec -> ConflictProfiler.recordWriter(orec, block));
     }
   }
 

@@ -59,13 +59,22 @@ final class UndoLog {
     size = n + 1;
   }
 
-  /** Records an element's value, whatever its type (the generic path: arraycopy). */
-  void addElement(Object array, int index) {
-    if (array instanceof Object[] a) {
-      addRef(a, index, a[index]);
-    } else {
-      addBits(array, index, ArrayElements.getBits(array, index));
-    }
+  /**
+   * Records {@code length} elements of an array from {@code from} on before an arraycopy overwrites
+   * them: one entry holding a copy of the range (one allocation and one bulk copy, where an entry
+   * per element would cost five column stores each, two of them reference stores with their GC
+   * barriers; an {@code ArrayList} insertion shifts tens of elements).
+   */
+  void addRange(Object array, int from, int length) {
+    Object saved = array instanceof Object[] ? new Object[length]
+        : java.lang.reflect.Array.newInstance(array.getClass().getComponentType(), length);
+    System.arraycopy(array, from, saved, 0, length);
+    int n = room();
+    holders[n] = array;
+    fields[n] = Location.RANGE;
+    indexes[n] = from;
+    refs[n] = saved;
+    size = n + 1;
   }
 
   /** Index of the next entry; every column grows before any is used (an OutOfMemoryError leaves the log whole). */
@@ -92,7 +101,10 @@ final class UndoLog {
     for (int e = size - 1; e >= 0; e--) {
       Object h = holders[e];
       int f = fields[e];
-      if (Location.isReference(h, f)) {
+      if (f == Location.RANGE) {
+        Object saved = refs[e];
+        System.arraycopy(saved, 0, h, indexes[e], java.lang.reflect.Array.getLength(saved));
+      } else if (Location.isReference(h, f)) {
         Location.setRef(h, f, indexes[e], refs[e]);
       } else {
         Location.setBits(h, f, indexes[e], bits[e]);
@@ -100,17 +112,24 @@ final class UndoLog {
     }
   }
 
-  int orecOf(int e) {
-    int f = fields[e];
-    return f == Location.ARRAY ? Orecs.index(holders[e], indexes[e])
-        : holders[e] == null ? Orecs.staticIndex(f) : Orecs.index(holders[e], f);
+  /** Hands the orec of every location written to {@code action} (an entry for a range: one per element). */
+  void forEachOrec(java.util.function.IntConsumer action) {
+    for (int e = 0; e < size; e++) {
+      Object h = holders[e];
+      int f = fields[e];
+      if (f == Location.RANGE) {
+        for (int i = indexes[e], end = i + java.lang.reflect.Array.getLength(refs[e]); i < end; i++) {
+          action.accept(Orecs.index(h, i));
+        }
+      } else {
+        action.accept(Location.orecOf(h, f, indexes[e]));
+      }
+    }
   }
 
   /** Gives every written location's orec the commit's version (for retries sleeping on them). */
   void stamp(long versionWord) {
-    for (int e = 0; e < size; e++) {
-      Orecs.setRelease(orecOf(e), versionWord);
-    }
+    forEachOrec(orec -> Orecs.setRelease(orec, versionWord));
   }
 
   /** Drops the entries and the references they held; a huge block's columns are not kept. */

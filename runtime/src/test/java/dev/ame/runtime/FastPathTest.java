@@ -1,5 +1,6 @@
 package dev.ame.runtime;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -189,6 +190,41 @@ class FastPathTest {
     assertEquals(7, Barriers.afterReadJ(box, box.value, field, t), "read straight from memory");
     t.abandon();
     assertEquals(0, box.value, "the old value is back");
+  }
+
+  @Test
+  void arraycopy_alone_isUndoneWholeOnRollBack_andStampsEveryElementForSleepingRetries() {
+    String[] names = {"a", "b", "c", "d", "e", "f"};
+    int[] numbers = {1, 2, 3, 4, 5, 6};
+    Txn t = Txn.current();
+    t.begin("alone");
+    Barriers.arraycopy(names, 0, names, 1, 5, 0, t); // an ArrayList insertion's shift, overlapping
+    Barriers.writeAA(names, 0, "z", t);
+    Barriers.arraycopy(numbers, 2, numbers, 0, 4, 0, t); // a removal's shift
+    Barriers.arraycopy(numbers, 0, numbers, 1, 3, 0, t); // the same elements once more
+    assertArrayEquals(new String[] {"z", "a", "b", "c", "d", "e"}, names, "in place while the block runs");
+    assertArrayEquals(new int[] {3, 3, 4, 5, 5, 6}, numbers);
+    t.abandon();
+    assertArrayEquals(new String[] {"a", "b", "c", "d", "e", "f"}, names, "every element back, newest write undone first");
+    assertArrayEquals(new int[] {1, 2, 3, 4, 5, 6}, numbers);
+
+    long[] before = new long[numbers.length];
+    for (int i = 0; i < numbers.length; i++) {
+      before[i] = Orecs.getVolatile(Orecs.index(numbers, i));
+    }
+    SerialGate.startSleeping();
+    try {
+      t.begin("alone, with a retry asleep");
+      Barriers.arraycopy(numbers, 0, numbers, 2, 4, 0, t);
+      assertTrue(t.commit());
+    } finally {
+      SerialGate.stopSleeping();
+    }
+    assertArrayEquals(new int[] {1, 2, 1, 2, 3, 4}, numbers);
+    for (int i = 2; i < numbers.length; i++) {
+      assertTrue(Orecs.version(Orecs.getVolatile(Orecs.index(numbers, i))) > Orecs.version(before[i]),
+          "element " + i + " was copied over: a retry asleep on it must wake");
+    }
   }
 
   static final class Box {
