@@ -361,17 +361,40 @@ final class TwinMethodWriter extends MethodVisitor {
     return sort == Type.INT || sort == Type.LONG || sort == Type.OBJECT || sort == Type.ARRAY;
   }
 
-  /** {@code [obj] → readX(obj, VH, FIELD, SITE, txn)}, or {@code readStaticX(VH, FIELD, SITE, txn)}. */
+  /**
+   * A read of the commonest kinds: in place, the plain load at the site; else the barrier.
+   * <pre>
+   *   [obj] → ldc VH; ldc FIELD → aload txn; invokestatic writesInPlace; ifeq SPECULATIVE
+   *   pop2; getfield; goto END
+   *   SPECULATIVE: [obj VH FIELD] → readX(obj, VH, FIELD, SITE, txn)   (statics: readStaticX(VH, FIELD, SITE, txn))
+   *   END:
+   * </pre>
+   * The plain load is the site's own, not the barrier's: a barrier that C2 does not inline (a big
+   * block runs out of inlining budget, or the barrier was "already compiled into a big method")
+   * would load through a VarHandle that is no longer a constant, several times slower. The two
+   * dynamic constants are loaded on both paths: the JIT compilers give up on a method with a
+   * constant that was never resolved, and a block that only ever ran alone would never resolve them.
+   */
   private void readThroughVarHandle(String owner, String name, Type type, ConstantDynamic id, boolean isStatic) {
     String kind = RuntimeNames.kind(type);
     String k = RuntimeNames.kindDescriptor(kind);
+    Label speculative = new Label();
+    Label end = new Label();
     super.visitLdcInsn(RuntimeNames.fieldVarHandle(owner, name, type, isStatic));
     pushFieldId(id);
+    loadTxn();
+    barrier("writesInPlace", "(" + TXN_DESC + ")Z");
+    super.visitJumpInsn(Opcodes.IFEQ, speculative);
+    super.visitInsn(Opcodes.POP2);
+    super.visitFieldInsn(isStatic ? Opcodes.GETSTATIC : Opcodes.GETFIELD, owner, name, type.getDescriptor());
+    super.visitJumpInsn(Opcodes.GOTO, end);
+    super.visitLabel(speculative);
     pushSite(owner.replace('/', '.') + "." + name);
     loadTxn();
     barrier(isStatic ? "readStatic" + kind : "read" + kind,
         "(" + (isStatic ? "" : "Ljava/lang/Object;") + "Ljava/lang/invoke/VarHandle;II" + TXN_DESC + ")" + k);
     castTo(type);
+    super.visitLabel(end);
   }
 
   /**

@@ -23,40 +23,22 @@ final class UndoLog {
 
   /** Records a primitive element's value (raw bits) before the caller overwrites it. */
   void addBits(Object array, int index, long old) {
-    int n = room();
-    holders[n] = array;
-    fields[n] = Location.ARRAY;
-    indexes[n] = index;
-    bits[n] = old;
-    size = n + 1;
+    addBitsEntry(array, Location.ARRAY, index, old);
   }
 
   /** Records a reference element's value before the caller overwrites it. */
   void addRef(Object[] array, int index, Object old) {
-    int n = room();
-    holders[n] = array;
-    fields[n] = Location.ARRAY;
-    indexes[n] = index;
-    refs[n] = old;
-    size = n + 1;
+    addRefEntry(array, Location.ARRAY, index, old);
   }
 
   /** Records a primitive field's value (holder null for a static) before the caller overwrites it. */
   void addFieldBits(Object holder, int field, long old) {
-    int n = room();
-    holders[n] = holder;
-    fields[n] = field;
-    bits[n] = old;
-    size = n + 1;
+    addBitsEntry(holder, field, 0, old);
   }
 
   /** Records a reference field's value before the caller overwrites it. */
   void addFieldRef(Object holder, int field, Object old) {
-    int n = room();
-    holders[n] = holder;
-    fields[n] = field;
-    refs[n] = old;
-    size = n + 1;
+    addRefEntry(holder, field, 0, old);
   }
 
   /**
@@ -69,11 +51,24 @@ final class UndoLog {
     Object saved = array instanceof Object[] ? new Object[length]
         : java.lang.reflect.Array.newInstance(array.getClass().getComponentType(), length);
     System.arraycopy(array, from, saved, 0, length);
+    addRefEntry(array, Location.RANGE, from, saved);
+  }
+
+  private void addBitsEntry(Object holder, int field, int index, long old) {
     int n = room();
-    holders[n] = array;
-    fields[n] = Location.RANGE;
-    indexes[n] = from;
-    refs[n] = saved;
+    holders[n] = holder;
+    fields[n] = field;
+    indexes[n] = index;
+    bits[n] = old;
+    size = n + 1;
+  }
+
+  private void addRefEntry(Object holder, int field, int index, Object old) {
+    int n = room();
+    holders[n] = holder;
+    fields[n] = field;
+    indexes[n] = index;
+    refs[n] = old;
     size = n + 1;
   }
 
