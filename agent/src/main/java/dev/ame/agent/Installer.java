@@ -70,7 +70,11 @@ final class Installer {
       "dev.ame.runtime.ConflictProfiler", "dev.ame.runtime.TxnControl", "dev.ame.TxCounter",
       "dev.ame.runtime.Speculation", "dev.ame.runtime.ReadLog", "dev.ame.runtime.RedoLog", "dev.ame.runtime.UndoLog",
       "dev.ame.runtime.BlockHint", "dev.ame.runtime.Regime", "dev.ame.runtime.ConflictNote", "dev.ame.runtime.ConsoleOutput",
-      "dev.ame.runtime.SharedStructures", "dev.ame.runtime.CounterCells"};
+      "dev.ame.runtime.SharedStructures", "dev.ame.runtime.CounterCells",
+      // the JFR events of the abort and commit paths: a first abort that met a full heap left
+      // Events$Abort unusable (ExceptionInInitializerError, then NoClassDefFoundError at every abort)
+      "dev.ame.runtime.Events", "dev.ame.runtime.Events$Abort", "dev.ame.runtime.Events$Commit",
+      "dev.ame.runtime.Events$Irrevocable"};
 
   /**
    * Initializes the runtime's protocol classes at startup, on a thread of the agent (off the main

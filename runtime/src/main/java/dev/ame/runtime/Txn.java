@@ -149,13 +149,19 @@ public final class Txn {
     }
     inBlock = true; // first, as in begin: an asynchronous error below finds a block to close
     published.setInBlock(true);
-    if (!SerialGate.retakeKept(this)) {
-      return false; // begin starts over: it waits for the gate or speculates
+    try {
+      if (!SerialGate.retakeKept(this)) {
+        return false; // begin starts over: it waits for the gate or speculates
+      }
+      conflict.clear();
+      attempts = 0;
+      mustLog = false;
+      runAlone(Stats.ALONE_RUNS);
+      return true;
+    } catch (Throwable e) {
+      closeAfterFailure(); // as in begin: no gate left taken by a block that never started
+      throw e;
     }
-    attempts = 0;
-    mustLog = false;
-    runAlone(Stats.ALONE_RUNS);
-    return true;
   }
 
   /** Starts a block that may commit only once {@code turn} says so (ordered loops), or any time if null. */
