@@ -153,7 +153,7 @@ public final class Txn {
       if (!SerialGate.retakeKept(this)) {
         return false; // begin starts over: it waits for the gate or speculates
       }
-      conflict.clear();
+      conflict.clear(); // an earlier attempt's note must not keep its object alive (FaultsTest's full heap: 1 run in 3 without)
       attempts = 0;
       mustLog = false;
       runAlone(Stats.ALONE_RUNS);
