@@ -158,7 +158,17 @@ class CoreGuaranteesTest {
   @ParameterizedTest
   @MethodSource("jdks")
   void semantics_everyRuleHolds(Jvm.Jdk jdk) {
-    Jvm.Result r = Jvm.withAgent(jdk, null, Semantics.class, "4", "5000");
+    assertEveryRuleHolds(Jvm.withAgent(jdk, null, Semantics.class, "4", "5000"));
+  }
+
+  /** The same rules where every block runs speculatively, so that aborts surely happen. */
+  @ParameterizedTest
+  @MethodSource("jdks")
+  void semantics_everyRuleHolds_speculative(Jvm.Jdk jdk) {
+    assertEveryRuleHolds(Jvm.withAgentSpeculative(jdk, Semantics.class, "4", "5000"));
+  }
+
+  private static void assertEveryRuleHolds(Jvm.Result r) {
     assertEquals(0, r.exitCode(), r.describe());
     for (String rule : List.of("nesting_isFlattened", "exception_commitsAndIsRethrown",
         "catchThrowable_neverSeesAnAbort", "monitors_areElidedInsideBlocks", "wait_retriesUntilTheStateChanges",

@@ -159,7 +159,10 @@ public final class Semantics {
     long calls = (long) threads * iterations * rounds;
     expect(s.counter == calls, "lost updates: " + s.counter + " of " + calls);
     expect(SWALLOWED.get() == 0, "a catch (Throwable) in user code saw " + SWALLOWED.get() + " aborts");
-    expect(threads == 1 || aborts > 0, "no abort happened in " + rounds + " rounds, the check proved nothing");
+    // With the fast path, blocks of one counter may all run alone (no aborts at all, rightly);
+    // the run with -Dame.fastPath=false is the one that must have met aborts.
+    boolean speculative = "false".equals(System.getProperty("ame.fastPath"));
+    expect(threads == 1 || !speculative || aborts > 0, "no abort happened in " + rounds + " rounds, the check proved nothing");
   }
 
   // ---- monitors ----
