@@ -12,7 +12,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <li>The first time a thread finds the gate taken by another, blocks turn speculative.</li>
  * <li>While more than one thread runs blocks, the throughput (commits per second, all threads) of
  *     the regime in force is measured in windows of {@link #WINDOW_NANOS}, and now and then the
- *     other regime is tried for a window ({@link #probeInterval}, doubling while the probes lose).
+ *     other regime is tried for {@link #PROBE_WINDOWS} windows ({@link #probeInterval}, doubling while
+ *     the probes lose clearly, see {@link #nextProbeInterval}).
  *     When serial wins by more than {@link #MARGIN} (conflict-heavy blocks, blocks that all run
  *     irrevocably), blocks run one at a time until a probe says speculation pays again: so more
  *     threads never make blocks much slower than one thread would.</li>
@@ -34,9 +35,17 @@ final class Regime {
    */
   private static final long ALONE_NANOS = 20_000_000;
   private static final long ALONE_COMMITS = 16 * LOOK_PERIOD;
-  private static final long FIRST_PROBE_INTERVAL = 40_000_000;
-  private static final long MAX_PROBE_INTERVAL = 1_280_000_000;
+  static final long FIRST_PROBE_INTERVAL = 40_000_000;
+  static final long MAX_PROBE_INTERVAL = 1_280_000_000;
   private static final double MARGIN = 1.1;
+  /** Windows a probe measures (after the one that absorbs the switch): one 4 ms window is too noisy to decide on. */
+  private static final int PROBE_WINDOWS = 3;
+  /**
+   * A probe that lost by less than this (its rate over the incumbent's) was a close call: it is
+   * repeated soon rather than after a doubled interval, since a decision taken while the JIT was
+   * still compiling one regime's code, or on a noisy window, must not stand for seconds.
+   */
+  private static final double CLOSE_CALL = 0.8;
   /** {@code -Dame.regime.trace=true}: each change of regime on stderr, with the rates that made it. */
   private static final boolean TRACE = Boolean.getBoolean("ame.regime.trace");
 
@@ -52,6 +61,9 @@ final class Regime {
   private static long windowCommits;
   private static boolean warmingUp;
   private static boolean probing;
+  private static int probeWindowsLeft;
+  private static long probeCommits;
+  private static long probeNanos;
   private static double serialRate;
   private static double speculativeRate;
   private static long probeInterval = FIRST_PROBE_INTERVAL;
@@ -188,7 +200,9 @@ final class Regime {
     long total = totalCommits();
     boolean wasSpeculative = speculative;
     boolean contended = wasSpeculative || contentionSeen;
-    double rate = (total - windowCommits) / (double) (now - windowStart);
+    long start = windowStart;
+    long startCommits = windowCommits;
+    double rate = (total - startCommits) / (double) (now - start);
     windowStart = now;
     windowCommits = total;
     contentionSeen = false;
@@ -197,28 +211,63 @@ final class Regime {
       return;
     }
     if (wasSpeculative) {
-      speculativeRate = rate;
       speculativeWindows++;
     } else {
-      serialRate = rate;
       serialWindows++;
     }
     if (probing) {
+      probeCommits += total - startCommits;
+      probeNanos += now - start;
+      if (--probeWindowsLeft > 0) {
+        return;
+      }
       probing = false;
-      boolean probeWon = wasSpeculative ? speculativeRate > serialRate * MARGIN : serialRate > speculativeRate * MARGIN;
+      double probeRate = probeCommits / (double) probeNanos;
+      double incumbentRate = wasSpeculative ? serialRate : speculativeRate;
+      setRate(wasSpeculative, probeRate);
+      boolean probeWon = probeWins(probeRate, incumbentRate);
       if (probeWon) {
         serialWins = !wasSpeculative;
-        probeInterval = FIRST_PROBE_INTERVAL;
       } else {
         switchTo(!wasSpeculative);
         warmingUp = true;
-        probeInterval = Math.min(MAX_PROBE_INTERVAL, probeInterval * 2);
       }
+      probeInterval = nextProbeInterval(probeRate, incumbentRate, probeInterval);
       nextProbe = now + probeInterval;
-    } else if (now - nextProbe >= 0) {
+      return;
+    }
+    setRate(wasSpeculative, rate);
+    if (now - nextProbe >= 0) {
       probing = true;
+      probeWindowsLeft = PROBE_WINDOWS;
+      probeCommits = 0;
+      probeNanos = 0;
       warmingUp = true;
       switchTo(!wasSpeculative);
+    }
+  }
+
+  /** Whether a probe's rate beats the incumbent regime's by the margin that a switch needs. */
+  static boolean probeWins(double probeRate, double incumbentRate) {
+    return probeRate > incumbentRate * MARGIN;
+  }
+
+  /**
+   * How long until the next probe: soon after a probe that won or lost a close call, twice as long
+   * as the last time (at most {@link #MAX_PROBE_INTERVAL}) after a clear loss.
+   */
+  static long nextProbeInterval(double probeRate, double incumbentRate, long interval) {
+    if (probeWins(probeRate, incumbentRate) || probeRate > incumbentRate * CLOSE_CALL) {
+      return FIRST_PROBE_INTERVAL;
+    }
+    return Math.min(MAX_PROBE_INTERVAL, interval * 2);
+  }
+
+  private static void setRate(boolean ofSpeculative, double rate) {
+    if (ofSpeculative) {
+      speculativeRate = rate;
+    } else {
+      serialRate = rate;
     }
   }
 
