@@ -55,21 +55,24 @@ final class UndoLog {
   }
 
   private void addBitsEntry(Object holder, int field, int index, long old) {
-    int n = room();
-    holders[n] = holder;
-    fields[n] = field;
-    indexes[n] = index;
+    int n = newEntry(holder, field, index);
     bits[n] = old;
     size = n + 1;
   }
 
   private void addRefEntry(Object holder, int field, int index, Object old) {
+    int n = newEntry(holder, field, index);
+    refs[n] = old;
+    size = n + 1;
+  }
+
+  /** Fills the location columns of the next entry; the caller stores the old value, then counts the entry. */
+  private int newEntry(Object holder, int field, int index) {
     int n = room();
     holders[n] = holder;
     fields[n] = field;
     indexes[n] = index;
-    refs[n] = old;
-    size = n + 1;
+    return n;
   }
 
   /** Index of the next entry; every column grows before any is used (an OutOfMemoryError leaves the log whole). */
