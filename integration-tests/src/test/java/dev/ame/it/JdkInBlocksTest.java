@@ -104,6 +104,8 @@ class JdkInBlocksTest {
         "stdout's numbers are not exactly 1.." + blocks + " in order\n" + r.describe());
     assertNull(firstDifference(LongStream.rangeClosed(1, blocks / 10).map(n -> n * 10), numberLines(r.stderr(), "err ")),
         "stderr's err lines are not exactly 10, 20, .., " + blocks + " in order\n" + r.describe());
+    assertNull(firstDifference(LongStream.rangeClosed(1, Long.parseLong(ITERATIONS)), numberLines(r.stdout(), "took ")),
+        "stdout's took lines are not exactly 1.." + ITERATIONS + " in order (took 0: a rolled-back attempt printed)\n" + r.describe());
     expectNoIrrevocableBlock(r, "ConsoleOutput");
   }
 

@@ -4,7 +4,6 @@ import java.io.PrintStream;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
-import java.util.ArrayList;
 import java.util.Locale;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -226,31 +225,17 @@ public final class ConsoleOutput {
     if (t.inPlace && !t.undoing) {
       write(out, text, newline); // irrevocable: nothing can roll back any more
     } else {
-      t.deferOutput(new Pending(out, text, newline));
+      t.deferOutput(out, text, newline);
     }
   }
 
-  private static void write(PrintStream out, Object text, boolean newline) {
+  static void write(PrintStream out, Object text, boolean newline) {
     if (text instanceof byte[] bytes) {
       out.write(bytes, 0, bytes.length);
     } else if (newline) {
       out.println((String) text);
     } else {
       out.print((String) text);
-    }
-  }
-
-  /** One piece of output of an attempt. */
-  record Pending(PrintStream out, Object text, boolean newline) {
-    void write() {
-      ConsoleOutput.write(out, text, newline);
-    }
-  }
-
-  /** Writes an attempt's output, in order (the caller holds what orders its commit). */
-  static void writeAll(ArrayList<Pending> output) {
-    for (Pending p : output) {
-      p.write();
     }
   }
 }

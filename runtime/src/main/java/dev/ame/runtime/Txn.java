@@ -100,7 +100,7 @@ public final class Txn {
   private ArrayList<Runnable> onCommit;
   private ArrayList<Runnable> onAbort;
   /** Console output of the current attempt, written when it commits (see {@link ConsoleOutput}). */
-  private ArrayList<ConsoleOutput.Pending> output;
+  private final PendingOutput output = new PendingOutput();
 
   private Txn() {
     long id = IDS.incrementAndGet();
@@ -242,12 +242,12 @@ public final class Txn {
 
   /**
    * The fast end of a block that ran alone ({@link #beginAlone}): its writes are in memory
-   * already, and there is nothing else to apply or run (no pending writes of the runtime's
-   * structures, no output, no hooks, no profiling, no retry asleep to wake). False means nothing
-   * was done and {@link #commit} must run.
+   * already, and there is nothing else to apply or run but its console output (no pending writes
+   * of the runtime's structures, no hooks, no profiling, no retry asleep to wake). False means
+   * nothing was done and {@link #commit} must run.
    */
   public boolean commitAlone() {
-    if (!undoing || !inPlace || spec.writes.size != 0 || output != null || onCommit != null || turnReady != null
+    if (!undoing || !inPlace || spec.writes.size != 0 || onCommit != null || turnReady != null
         || ConflictProfiler.enabled()) {
       return false;
     }
@@ -258,6 +258,7 @@ public final class Txn {
     try {
       hint.committed(wrote, true);
       undo.clear();
+      writeOutput(); // alone, before the gate goes: in commit order
       closeCommitted();
       onAbort = null;
     } catch (Throwable unexpected) {
@@ -278,7 +279,7 @@ public final class Txn {
       return true;
     }
     boolean wrote = spec.writes.size != 0;
-    if (output == null ? wrote && !spec.commitWrites() : !commitWithOutput(wrote)) {
+    if (output.isEmpty() ? wrote && !spec.commitWrites() : !commitWithOutput(wrote)) {
       restartAfterAbort();
       return false;
     }
@@ -296,19 +297,14 @@ public final class Txn {
     }
   }
 
-  void deferOutput(ConsoleOutput.Pending text) {
-    if (output == null) {
-      output = new ArrayList<>(4);
-    }
-    output.add(text);
+  void deferOutput(java.io.PrintStream out, Object text, boolean newline) {
+    output.add(out, text, newline);
   }
 
   /** Writes the attempt's output (at its commit, or as it becomes irrevocable). */
   void writeOutput() {
-    ArrayList<ConsoleOutput.Pending> pending = output;
-    if (pending != null) {
-      output = null;
-      ConsoleOutput.writeAll(pending);
+    if (!output.isEmpty()) {
+      output.writeAll();
     }
   }
 
@@ -513,7 +509,7 @@ public final class Txn {
       SerialGate.leave(this);
     }
     onCommit = null;
-    output = null; // an attempt that rolls back prints nothing
+    output.discard(); // an attempt that rolls back prints nothing
     ArrayList<Runnable> hooks = onAbort;
     onAbort = null;
     if (hooks != null) {

@@ -57,9 +57,53 @@ public final class ConsoleOutput {
     expect(printed == blocks, "the counter lost updates: " + printed + " for " + blocks + " blocks");
   }
 
+  /**
+   * A one-item mailbox whose taker prints what it takes before it knows there is anything: an
+   * attempt that finds the box empty waits (rolls back, sleeps until the box changes), so a line
+   * {@code took 0} on stdout is the output of a rolled-back attempt. On one taker and one putter
+   * most attempts run alone (the fast path), where output is written by the fast commit.
+   */
+  static final class Mailbox {
+    private long item;
+
+    @Atomic
+    void put(long value) throws InterruptedException {
+      while (item != 0) {
+        wait();
+      }
+      item = value;
+    }
+
+    @Atomic
+    long take() throws InterruptedException {
+      System.out.println("took " + item);
+      while (item == 0) {
+        wait();
+      }
+      long taken = item;
+      item = 0;
+      return taken;
+    }
+  }
+
+  static void takerPrintsOnlyWhatItTakes(Corpus corpus) throws InterruptedException {
+    Mailbox box = new Mailbox();
+    long[] sum = new long[1];
+    corpus.inThreads(2, corpus.iterations, (thread, i, random) -> {
+      if (thread == 0) {
+        box.put(i + 1);
+      } else {
+        sum[0] += box.take();
+      }
+    });
+    long n = corpus.iterations;
+    expect(sum[0] == n * (n + 1) / 2, "the taker took " + sum[0] + ", expected " + n * (n + 1) / 2);
+  }
+
   public static void main(String[] args) {
     Corpus corpus = new Corpus(ConsoleOutput.class, args);
     corpus.add("console_blocksPrintTheirNumber_counterExact", () -> everyBlockPrintsOneLine(corpus));
+    corpus.add("console_waitingTakerPrintsOnlyWhatItTakes", () -> takerPrintsOnlyWhatItTakes(corpus));
     corpus.runAndExit();
   }
 }
