@@ -1,8 +1,6 @@
 package dev.ame.bench;
 
 import dev.ame.Ame;
-import java.lang.management.CompilationMXBean;
-import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -23,13 +21,13 @@ import java.util.concurrent.Future;
 final class ThroughputMeter implements AutoCloseable {
   /**
    * Warm-up goes on, up to {@link #MAX_EXTRA_WARMUPS} more rounds, while the JIT compiled for more
-   * than this fraction of a round's time during the last one: on 2 cores a block that first runs on
-   * two threads is recompiled with its speculative paths (its first code never took them), and C2
-   * can spend seconds on a block that inlines JDK twins, running the block's slower code meanwhile.
+   * than this fraction of a round's time during the last one, or C2 is still compiling at its end:
+   * on 2 cores a block that first runs on two threads is recompiled with its speculative paths (its
+   * first code never took them), and C2 can spend seconds on a block that inlines JDK twins,
+   * running the block's slower code meanwhile (see {@link JitActivity}).
    */
   private static final long JIT_QUIET_FRACTION = 10;
   private static final int MAX_EXTRA_WARMUPS = 15;
-  private static final CompilationMXBean JIT = ManagementFactory.getCompilationMXBean();
 
   private final ExecutorService workers;
   private final Timing timing;
@@ -59,11 +57,12 @@ final class ThroughputMeter implements AutoCloseable {
     ThreadTask task = DriverLoop.forWorkload(workload, threads);
     long operations = 0;
     int warmups = 0;
-    for (long compiling = Long.MAX_VALUE; warmups < timing.warmupRounds()
-        || compiling > timing.roundMillis() / JIT_QUIET_FRACTION && warmups < timing.warmupRounds() + MAX_EXTRA_WARMUPS; warmups++) {
-      long compiledBefore = JIT.getTotalCompilationTime();
+    for (boolean jitBusy = true; warmups < timing.warmupRounds()
+        || jitBusy && warmups < timing.warmupRounds() + MAX_EXTRA_WARMUPS; warmups++) {
+      long compiledBefore = JitActivity.compiledMillis();
       operations += round(task, threads, warmups).operations();
-      compiling = JIT.getTotalCompilationTime() - compiledBefore;
+      jitBusy = JitActivity.compiledMillis() - compiledBefore > timing.roundMillis() / JIT_QUIET_FRACTION
+          || JitActivity.optimizing();
     }
     if (warmups > timing.warmupRounds()) {
       System.err.printf("  warm-up: %d rounds (the JIT was still compiling)%n", warmups);
