@@ -40,9 +40,18 @@ case "$mode" in
   full | quick)
     shift || true
     cd "$root" # the harness's default output paths are relative to the repository root
+    classPath="$here/target/ame-benchmarks.jar:$here/target/lib/*"
+    agentArgs=(-javaagent:"$agent"=config="$here/harness.conf"${AME_OPTIONS:+,$AME_OPTIONS})
+    for arg in "$@"; do
+      # Redrawing or summing earlier results measures nothing: the runtime's classes on the class
+      # path, no agent (whose config check would report every exclude as matching no class).
+      if [[ "$arg" == --summary || "$arg" == --replot ]]; then
+        agentArgs=()
+        classPath="$agent:$classPath"
+      fi
+    done
     # shellcheck disable=SC2086 # JAVA_OPTS is a list of options
-    exec "$java" ${JAVA_OPTS:-} -javaagent:"$agent"=config="$here/harness.conf"${AME_OPTIONS:+,$AME_OPTIONS} -cp "$here/target/ame-benchmarks.jar:$here/target/lib/*" \
-      dev.ame.bench.Harness "$mode" "$@"
+    exec "$java" ${JAVA_OPTS:-} "${agentArgs[@]}" -cp "$classPath" dev.ame.bench.Harness "$mode" "$@"
     ;;
   jmh)
     shift
