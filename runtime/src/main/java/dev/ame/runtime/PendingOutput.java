@@ -13,6 +13,8 @@ final class PendingOutput {
   private Object[] texts = new Object[4];
   private boolean[] newlines = new boolean[4];
   private int size;
+  /** Columns being written by {@link #writeAll}: a piece added meanwhile goes to new ones. */
+  private boolean writing;
 
   boolean isEmpty() {
     return size == 0;
@@ -20,6 +22,14 @@ final class PendingOutput {
 
   /** A string, or bytes for {@code write}; {@code newline}: a {@code println}. */
   void add(PrintStream out, Object text, boolean newline) {
+    if (writing) {
+      // Output made while this attempt's output is written (a PrintStream subclass whose print
+      // runs a block): the pieces being written must not be overwritten.
+      streams = new PrintStream[4];
+      texts = new Object[4];
+      newlines = new boolean[4];
+      writing = false;
+    }
     if (size == streams.length) {
       streams = Arrays.copyOf(streams, size * 2);
       texts = Arrays.copyOf(texts, size * 2);
@@ -33,14 +43,19 @@ final class PendingOutput {
 
   /** Writes every piece in order and empties the buffer, even when a write throws (nothing is written twice). */
   void writeAll() {
+    PrintStream[] outs = streams;
+    Object[] pieces = texts;
+    boolean[] lines = newlines;
     int n = size;
     size = 0;
+    writing = true;
     try {
       for (int i = 0; i < n; i++) {
-        ConsoleOutput.write(streams[i], texts[i], newlines[i]);
+        ConsoleOutput.write(outs[i], pieces[i], lines[i]);
       }
     } finally {
-      forget(n);
+      writing = false;
+      forget(outs, pieces, n);
     }
   }
 
@@ -48,11 +63,11 @@ final class PendingOutput {
   void discard() {
     int n = size;
     size = 0;
-    forget(n);
+    forget(streams, texts, n);
   }
 
-  private void forget(int n) {
-    Arrays.fill(streams, 0, n, null);
-    Arrays.fill(texts, 0, n, null);
+  private static void forget(PrintStream[] outs, Object[] pieces, int n) {
+    Arrays.fill(outs, 0, n, null);
+    Arrays.fill(pieces, 0, n, null);
   }
 }
