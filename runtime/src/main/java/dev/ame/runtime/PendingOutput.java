@@ -6,7 +6,8 @@ import java.util.Arrays;
 /**
  * The console output of one attempt, in order, until it commits (see {@link ConsoleOutput}): kept
  * in columns that the next attempt reuses, so a block that prints allocates nothing but its text
- * (a piece object and a list per block cost a block that prints a line 0.15–0.3x of the print).
+ * (a record per piece and a list per block, with the general commit they forced, cost a 1-thread
+ * block that prints a line 16–36 ns on top of its 80–110).
  */
 final class PendingOutput {
   private PrintStream[] streams = new PrintStream[4];

@@ -1,5 +1,6 @@
 package dev.ame.runtime;
 
+import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -297,7 +298,7 @@ public final class Txn {
     }
   }
 
-  void deferOutput(java.io.PrintStream out, Object text, boolean newline) {
+  void deferOutput(PrintStream out, Object text, boolean newline) {
     output.add(out, text, newline);
   }
 
