@@ -13,9 +13,9 @@ import org.objectweb.asm.tree.MethodNode;
  * Replaces the body of an atomic method by the block protocol of the runtime's {@code Txn}:
  * <pre>
  *   Txn t = Txn.current();
- *   if (t.isActive()) return this.m$ame(args, t);      // nested: join the outer block
+ *   if (t.isActive()) return TWIN(args, t);             // nested: join the outer block
  *   BEGIN: if (!t.beginAlone("Class#m")) t.begin("Class#m");   // protected by HANDLER
- *   LOOP:  r = this.m$ame(args, t);
+ *   LOOP:  r = TWIN(args, t);
  *          if (!t.commitAlone() && !t.commit()) goto LOOP;
  *          return r;
  *   HANDLER (e): x = t.afterThrow(e);                 // protected by LATE
@@ -32,13 +32,16 @@ import org.objectweb.asm.tree.MethodNode;
  * used by its model checker, rejects that shape.)
  * {@code beginAlone} and {@code commitAlone} are the runtime's small fast path for a block that
  * runs alone ({@link BlockCalls}).
+ * where {@code TWIN} is {@code Barriers.writesInPlace(t) ? this.m$alone(args, t) : this.m$ame(args, t)}:
+ * the alone twin for an attempt that runs in place (see {@link TwinMethodWriter}), or always the
+ * general twin when the method has no alone twin.
  * The twin is called with {@code invokespecial}/{@code invokestatic}: the wrapper runs because
  * this very method was selected, so its own twin is the one to run.
  */
 final class AtomicWrapper {
   private AtomicWrapper() {}
 
-  static void replaceBody(MethodNode method, String owner, boolean ownerIsInterface) {
+  static void replaceBody(MethodNode method, String owner, boolean ownerIsInterface, boolean hasAloneTwin) {
     boolean isStatic = (method.access & Opcodes.ACC_STATIC) != 0;
     Type result = Type.getReturnType(method.desc);
     int txn = Arguments.firstFreeSlot(isStatic, method.desc);
@@ -68,14 +71,14 @@ final class AtomicWrapper {
     mv.visitVarInsn(Opcodes.ALOAD, txn);
     mv.visitMethodInsn(Opcodes.INVOKEVIRTUAL, TXN, "isActive", "()Z", false);
     mv.visitJumpInsn(Opcodes.IFEQ, begin);
-    callTwin(mv, method, owner, ownerIsInterface, isStatic, txn);
+    callTwin(mv, method, owner, ownerIsInterface, isStatic, txn, hasAloneTwin);
     mv.visitInsn(result.getOpcode(Opcodes.IRETURN));
 
     mv.visitLabel(begin);
     BlockCalls.begin(mv, txn, owner.replace('/', '.') + "#" + method.name);
 
     mv.visitLabel(loop);
-    callTwin(mv, method, owner, ownerIsInterface, isStatic, txn);
+    callTwin(mv, method, owner, ownerIsInterface, isStatic, txn, hasAloneTwin);
     if (result.getSort() != Type.VOID) {
       mv.visitVarInsn(result.getOpcode(Opcodes.ISTORE), value);
     }
@@ -111,10 +114,26 @@ final class AtomicWrapper {
   }
 
   private static void callTwin(MethodVisitor mv, MethodNode method, String owner, boolean ownerIsInterface,
-      boolean isStatic, int txn) {
+      boolean isStatic, int txn, boolean hasAloneTwin) {
+    Label general = new Label();
+    Label called = new Label();
+    if (hasAloneTwin) {
+      mv.visitVarInsn(Opcodes.ALOAD, txn);
+      mv.visitMethodInsn(Opcodes.INVOKESTATIC, RuntimeNames.BARRIERS, "writesInPlace", "(" + TXN_DESC + ")Z", false);
+      mv.visitJumpInsn(Opcodes.IFEQ, general);
+      callTwin(mv, method, owner, ownerIsInterface, isStatic, txn, RuntimeNames.ALONE_SUFFIX);
+      mv.visitJumpInsn(Opcodes.GOTO, called);
+    }
+    mv.visitLabel(general);
+    callTwin(mv, method, owner, ownerIsInterface, isStatic, txn, RuntimeNames.TWIN_SUFFIX);
+    mv.visitLabel(called);
+  }
+
+  private static void callTwin(MethodVisitor mv, MethodNode method, String owner, boolean ownerIsInterface,
+      boolean isStatic, int txn, String suffix) {
     Arguments.load(mv, isStatic, method.desc);
     mv.visitVarInsn(Opcodes.ALOAD, txn);
     mv.visitMethodInsn(isStatic ? Opcodes.INVOKESTATIC : Opcodes.INVOKESPECIAL, owner,
-        method.name + RuntimeNames.TWIN_SUFFIX, RuntimeNames.twinDescriptor(method.desc), ownerIsInterface);
+        method.name + suffix, RuntimeNames.twinDescriptor(method.desc), ownerIsInterface);
   }
 }

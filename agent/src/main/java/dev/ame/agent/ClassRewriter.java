@@ -87,7 +87,7 @@ final class ClassRewriter extends ClassNode {
         }
         continue;
       }
-      MethodNode twin = canTwin ? twinOf(m) : null;
+      MethodNode twin = canTwin ? twinOf(m, false) : null;
       if (twin == null && isConstructor) {
         twin = constructorFallback(m);
       }
@@ -95,14 +95,19 @@ final class ClassRewriter extends ClassNode {
         continue;
       }
       boolean atomic = !isConstructor && isAtomic(m, classAtomic, convertsSynchronized);
-      if (!isConstructor && tooLarge(twin)) {
+      boolean delegates = !isConstructor && tooLarge(twin);
+      if (delegates) {
         log.warnOnce(name + "." + m.name + m.desc, "the transactional twin of " + describe(m)
             + " would exceed the JVM's 64 KB method limit; blocks that call it run it irrevocably");
         twin = irrevocableDelegate(m, atomic);
       }
       methods.add(twin);
+      MethodNode aloneTwin = isConstructor || delegates ? null : twinOf(m, true);
+      if (aloneTwin != null) {
+        methods.add(aloneTwin);
+      }
       if (atomic) {
-        AtomicWrapper.replaceBody(m, name, isInterface);
+        AtomicWrapper.replaceBody(m, name, isInterface, aloneTwin != null);
         log.debug("atomic block " + describe(m));
       } else if (convertsSynchronized) {
         int blocks = SynchronizedBlocks.convert(name, m, fieldFacts, scope, log);
@@ -134,7 +139,11 @@ final class ClassRewriter extends ClassNode {
     return false;
   }
 
-  private MethodNode twinOf(MethodNode m) {
+  /**
+   * The general twin of {@code m}, or with {@code alone} its alone twin (no constructor has one:
+   * callers name constructor twins directly); null when it cannot be written.
+   */
+  private MethodNode twinOf(MethodNode m, boolean alone) {
     try {
       MethodNode copy = copyOf(m);
       Set<AbstractInsnNode> thisFields = m.name.equals("<init>") ? ConstructorReceivers.of(name, copy) : Set.of();
@@ -143,12 +152,12 @@ final class ClassRewriter extends ClassNode {
         return null;
       }
       int access = (m.access & ~(Opcodes.ACC_SYNCHRONIZED | Opcodes.ACC_VARARGS | Opcodes.ACC_BRIDGE)) | Opcodes.ACC_SYNTHETIC;
-      String twinName = m.name.equals("<init>") ? "<init>" : m.name + RuntimeNames.TWIN_SUFFIX;
+      String twinName = m.name.equals("<init>") ? "<init>" : m.name + (alone ? RuntimeNames.ALONE_SUFFIX : RuntimeNames.TWIN_SUFFIX);
       String[] exceptions = m.exceptions == null ? null : m.exceptions.toArray(new String[0]);
       MethodNode twin = new MethodNode(Opcodes.ASM9, access, twinName, RuntimeNames.twinDescriptor(m.desc), null, exceptions);
       AbstractInsnNode[] current = new AbstractInsnNode[1];
       TwinMethodWriter writer = new TwinMethodWriter(twin, name, m.name, firstFreeSlot(m), false, thisFields,
-          () -> current[0], fieldFacts, scope, RuntimeCalls.DIRECT, Constructions.of(copy, this::runtimeConstructs));
+          () -> current[0], fieldFacts, scope, RuntimeCalls.DIRECT, Constructions.of(copy, this::runtimeConstructs), alone);
       AnalyzerAdapter types = new AnalyzerAdapter(name, m.access, m.name, m.desc, writer);
       writer.typesFrom(types);
       types.visitCode();
@@ -162,8 +171,11 @@ final class ClassRewriter extends ClassNode {
       current[0] = null;
       types.visitMaxs(copy.maxStack, copy.maxLocals);
       types.visitEnd();
-      return twin;
+      return alone && tooLarge(twin) ? null : twin;
     } catch (RuntimeException e) {
+      if (alone) {
+        return null; // the general twin serves (it was written, so this is not expected)
+      }
       log.warnOnce(name + "." + m.name + m.desc, "could not rewrite " + describe(m) + " (" + e
           + "); blocks that call it run irrevocably");
       return null;

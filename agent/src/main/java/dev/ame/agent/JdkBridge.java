@@ -28,9 +28,8 @@ import org.objectweb.asm.Opcodes;
  * </ol>
  * <pre>
  *   public final class java.util.AmeTwinBridge {
- *     private static volatile MethodHandle links, constants;
+ *     private static volatile MethodHandle links;
  *     public static CallSite link(Lookup l, String name, MethodType type, Object... args) { return links.invokeExact(...); }
- *     public static Object constant(Lookup l, String name, Class&lt;?&gt; type, Object... args) { return constants.invokeExact(...); }
  *     private static Lookup lookup() { return MethodHandles.lookup(); }
  *   }
  * </pre>
@@ -41,9 +40,7 @@ final class JdkBridge {
   static final String NAME = "java/util/AmeTwinBridge";
   private static final String LOOKUP = "Ljava/lang/invoke/MethodHandles$Lookup;";
   private static final String LINK_DESC = "(" + LOOKUP + "Ljava/lang/String;Ljava/lang/invoke/MethodType;[Ljava/lang/Object;)Ljava/lang/invoke/CallSite;";
-  private static final String CONSTANT_DESC = "(" + LOOKUP + "Ljava/lang/String;Ljava/lang/Class;[Ljava/lang/Object;)Ljava/lang/Object;";
   static final Handle LINK = new Handle(Opcodes.H_INVOKESTATIC, NAME, "link", LINK_DESC, false);
-  static final Handle CONSTANT = new Handle(Opcodes.H_INVOKESTATIC, NAME, "constant", CONSTANT_DESC, false);
 
   private final MethodHandles.Lookup javaBase;
 
@@ -64,9 +61,7 @@ final class JdkBridge {
     MethodHandles.Lookup own = MethodHandles.privateLookupIn(bridge, MethodHandles.lookup());
     MethodHandles.Lookup runtime = MethodHandles.publicLookup();
     MethodHandle links = runtime.findStatic(dev.ame.runtime.JdkLinks.class, "link", MethodType.fromMethodDescriptorString(LINK_DESC, null));
-    MethodHandle constants = runtime.findStatic(dev.ame.runtime.JdkLinks.class, "constant", MethodType.fromMethodDescriptorString(CONSTANT_DESC, null));
     own.findStaticSetter(bridge, "links", MethodHandle.class).invoke(links);
-    own.findStaticSetter(bridge, "constants", MethodHandle.class).invoke(constants);
     return new JdkBridge((MethodHandles.Lookup) own.findStatic(bridge, "lookup", MethodType.methodType(MethodHandles.Lookup.class)).invoke());
   }
 
@@ -84,13 +79,10 @@ final class JdkBridge {
     ClassWriter w = new ClassWriter(ClassWriter.COMPUTE_MAXS);
     w.visit(Opcodes.V11, Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL | Opcodes.ACC_SUPER | Opcodes.ACC_SYNTHETIC, NAME, null,
         "java/lang/Object", null);
-    for (String hook : new String[] {"links", "constants"}) {
-      FieldVisitor f = w.visitField(Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC | Opcodes.ACC_VOLATILE, hook,
-          "Ljava/lang/invoke/MethodHandle;", null, null);
-      f.visitEnd();
-    }
+    FieldVisitor f = w.visitField(Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC | Opcodes.ACC_VOLATILE, "links",
+        "Ljava/lang/invoke/MethodHandle;", null, null);
+    f.visitEnd();
     forward(w, "link", LINK_DESC, "links");
-    forward(w, "constant", CONSTANT_DESC, "constants");
     MethodVisitor m = w.visitMethod(Opcodes.ACC_PRIVATE | Opcodes.ACC_STATIC, "lookup", "()" + LOOKUP, null, null);
     m.visitCode();
     m.visitMethodInsn(Opcodes.INVOKESTATIC, "java/lang/invoke/MethodHandles", "lookup", "()" + LOOKUP, false);

@@ -16,7 +16,7 @@ import org.objectweb.asm.tree.TryCatchBlockNode;
 /**
  * Writes the twin class of a JDK class from the JDK's own class file: for each method with a body
  * a static twin, {@code m$ame(C self, args..., Object txn)} ({@code self} unless static), written
- * by {@link TwinMethodWriter} in its bridged mode; for each constructor {@code $init$ame(C self,
+ * by {@link TwinMethodWriter} in its bridged mode, and its alone twin {@code m$alone}; for each constructor {@code $init$ame(C self,
  * args..., Object txn)}, its body, and for an {@link InertConstructors inert} one also
  * {@code $new$ame(args..., Object txn)}, which simply runs it. The class keeps the original's
  * source file name and line numbers, and is defined as a hidden nestmate of the JDK class (see
@@ -63,14 +63,17 @@ final class JdkTwinClass {
       }
       if (m.name.equals("<init>")) {
         if (superConstructorHasBody(c, m)) {
-          add(twin, written, twinOf(c, m, "$init" + RuntimeNames.TWIN_SUFFIX, calls));
+          add(twin, written, twinOf(c, m, "$init" + RuntimeNames.TWIN_SUFFIX, calls, false));
         }
         if (inert.isInert(c.name, m.desc)) {
           add(twin, written, factory(c, m));
         }
       } else {
-        MethodNode t = twinOf(c, m, m.name + RuntimeNames.TWIN_SUFFIX, calls);
-        add(twin, written, t == null && direct.contains(m.name + m.desc) ? irrevocableDelegate(c, m) : t);
+        for (String suffix : new String[] {RuntimeNames.TWIN_SUFFIX, RuntimeNames.ALONE_SUFFIX}) {
+          String twinName = m.name + suffix;
+          MethodNode t = twinOf(c, m, twinName, calls, suffix.equals(RuntimeNames.ALONE_SUFFIX));
+          add(twin, written, t == null && direct.contains(m.name + m.desc) ? irrevocableDelegate(c, m, twinName) : t);
+        }
       }
     }
     PoolClassWriter writer = new PoolClassWriter(files.pool());
@@ -108,13 +111,13 @@ final class JdkTwinClass {
    * The twin of a method that others call directly but that could not be twinned (too large):
    * it makes the block irrevocable and runs the original.
    */
-  private static MethodNode irrevocableDelegate(ClassNode c, MethodNode m) {
+  private static MethodNode irrevocableDelegate(ClassNode c, MethodNode m, String twinName) {
     boolean isStatic = (m.access & Opcodes.ACC_STATIC) != 0;
     boolean isInterface = (c.access & Opcodes.ACC_INTERFACE) != 0;
     String params = m.desc.substring(1, m.desc.indexOf(')'));
     String descriptor = "(" + (isStatic ? "" : "L" + c.name + ";") + params + TXN + ")" + Type.getReturnType(m.desc).getDescriptor();
     MethodNode d = new MethodNode(Opcodes.ASM9, Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC | Opcodes.ACC_SYNTHETIC,
-        m.name + RuntimeNames.TWIN_SUFFIX, descriptor, null, null);
+        twinName, descriptor, null, null);
     int txn = Arguments.firstFreeSlot(isStatic, m.desc);
     d.visitCode();
     d.visitVarInsn(Opcodes.ALOAD, txn);
@@ -130,7 +133,7 @@ final class JdkTwinClass {
     return d;
   }
 
-  private MethodNode twinOf(ClassNode c, MethodNode m, String twinName, RuntimeCalls calls) {
+  private MethodNode twinOf(ClassNode c, MethodNode m, String twinName, RuntimeCalls calls, boolean alone) {
     try {
       MethodNode copy = ClassRewriter.copyOf(m);
       boolean isConstructor = m.name.equals("<init>");
@@ -152,7 +155,7 @@ final class JdkTwinClass {
           twinName, descriptor.toString(), null, null);
       AbstractInsnNode[] current = new AbstractInsnNode[1];
       TwinMethodWriter writer = new TwinMethodWriter(twin, c.name, m.name, Arguments.firstFreeSlot(isStatic, m.desc), false,
-          thisFields, () -> current[0], facts, scope, calls, Constructions.of(copy, (owner, d) -> true));
+          thisFields, () -> current[0], facts, scope, calls, Constructions.of(copy, (owner, d) -> true), alone);
       AnalyzerAdapter types = new AnalyzerAdapter(c.name, m.access, m.name, m.desc, writer);
       writer.typesFrom(types);
       types.visitCode();

@@ -4,7 +4,6 @@ import static dev.ame.agent.RuntimeNames.BARRIERS;
 import static dev.ame.agent.RuntimeNames.TXN_DESC;
 
 import java.util.Set;
-import org.objectweb.asm.ConstantDynamic;
 import org.objectweb.asm.Handle;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
@@ -61,26 +60,42 @@ final class RuntimeCalls {
     }
   }
 
-  /** The dynamic constant of a field's id. */
-  ConstantDynamic fieldId(String owner, String name, boolean isStatic) {
+  /** Pushes a field's id, from a call site linked on first execution ({@code Fields.idCall}). */
+  void fieldIdCall(MethodVisitor mv, String owner, String name, boolean isStatic) {
+    fieldCall(mv, "fieldId", "()I", RuntimeNames.FIELD_ID_CALL, owner, name, isStatic);
+  }
+
+  /** Pushes a field's VarHandle, from a call site linked on first execution ({@code Fields.varHandleCall}). */
+  void varHandleCall(MethodVisitor mv, String owner, String name, boolean isStatic) {
+    fieldCall(mv, "varHandle", "()Ljava/lang/invoke/VarHandle;", RuntimeNames.VAR_HANDLE_CALL, owner, name, isStatic);
+  }
+
+  private void fieldCall(MethodVisitor mv, String op, String descriptor, Handle direct, String owner, String name,
+      boolean isStatic) {
     Type type = Type.getObjectType(owner);
-    return bridged
-        ? new ConstantDynamic(name, "Ljava/lang/Integer;", JdkBridge.CONSTANT, "field", type, name, isStatic ? 1 : 0)
-        : new ConstantDynamic("field", "Ljava/lang/Integer;", RuntimeNames.FIELD_ID, type, name, isStatic ? 1 : 0);
+    if (bridged) {
+      mv.visitInvokeDynamicInsn(name, descriptor, JdkBridge.LINK, op, type, name, isStatic ? 1 : 0);
+    } else {
+      mv.visitInvokeDynamicInsn(name, descriptor, direct, type, name, isStatic ? 1 : 0);
+    }
   }
 
   /**
    * A call of the original code, linked by the runtime, or direct to a twin of the same class
-   * ({@code original}: the instruction's descriptor; {@code descriptor}: with the receiver first).
+   * ({@code original}: the instruction's descriptor; {@code descriptor}: with the receiver first;
+   * {@code alone}: made by an alone twin, which calls alone twins where there are).
    */
-  void call(MethodVisitor mv, String name, String original, String descriptor, int kind, String owner, String site) {
+  void call(MethodVisitor mv, String name, String original, String descriptor, int kind, String owner, String site,
+      boolean alone) {
     String twin = withTxn(descriptor);
+    int linkKind = alone ? kind | RuntimeNames.ALONE : kind;
     if (bridged && owner.equals(jdkClass) && direct.contains(name + original)) {
-      mv.visitMethodInsn(Opcodes.INVOKESTATIC, twinClass, name + RuntimeNames.TWIN_SUFFIX, twin, false);
+      String suffix = alone ? RuntimeNames.ALONE_SUFFIX : RuntimeNames.TWIN_SUFFIX;
+      mv.visitMethodInsn(Opcodes.INVOKESTATIC, twinClass, name + suffix, twin, false);
     } else if (bridged) {
-      mv.visitInvokeDynamicInsn(name, twin, JdkBridge.LINK, "call", kind, Type.getObjectType(owner), site);
+      mv.visitInvokeDynamicInsn(name, twin, JdkBridge.LINK, "call", linkKind, Type.getObjectType(owner), site);
     } else {
-      mv.visitInvokeDynamicInsn(name, twin, RuntimeNames.LINK, kind, Type.getObjectType(owner), site);
+      mv.visitInvokeDynamicInsn(name, twin, RuntimeNames.LINK, linkKind, Type.getObjectType(owner), site);
     }
   }
 

@@ -8,7 +8,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
-import org.objectweb.asm.ConstantDynamic;
 import org.objectweb.asm.Handle;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
@@ -38,6 +37,13 @@ import org.objectweb.asm.tree.AbstractInsnNode;
  * constructor: its stores into final fields, and its call of the super constructor (the
  * super constructor's own twin), go through the bridge; each {@code new X(...)} that it (or any
  * twin) makes of a JDK class becomes one call that the runtime binds (see {@link Constructions}).
+ *
+ * <p>An <em>alone twin</em> ({@code m$alone}) is the version that runs only in place, in a block
+ * that runs alone or irrevocably: its reads are the original's plain loads, its stores keep the
+ * old value ({@code undoX}, {@code writeXAInPlace}) and store in place, and its calls go to alone
+ * twins. The general twin ({@code m$ame}) tests the mode at each access and serves both. Two
+ * versions give the JIT two profiles: once other threads make the speculative paths hot, a block
+ * that runs alone again still runs code compiled without them.
  */
 final class TwinMethodWriter extends MethodVisitor {
   private final String className;
@@ -51,6 +57,8 @@ final class TwinMethodWriter extends MethodVisitor {
   private final RuntimeCalls calls;
   /** The {@code new}, {@code dup} and {@code <init>} instructions of the objects made by one runtime call. */
   private final Set<AbstractInsnNode> rebuilt;
+  /** Whether this is an alone twin, which runs only in place. */
+  private final boolean alone;
   /** Bridged: the handlers that could catch the runtime's signal, not visited yet. */
   private final Set<Label> guardedHandlers = new HashSet<>();
   /** Bridged: where guarded handlers rethrow the signal, after the code (outside every handler's range). */
@@ -70,16 +78,17 @@ final class TwinMethodWriter extends MethodVisitor {
   TwinMethodWriter(MethodVisitor twin, String className, String methodName, int txnSlot, boolean isRegion,
       Set<AbstractInsnNode> thisFields, Supplier<AbstractInsnNode> current, FieldFacts fieldFacts, Scope scope) {
     this(twin, className, methodName, txnSlot, isRegion, thisFields, current, fieldFacts, scope, RuntimeCalls.DIRECT,
-        Set.of());
+        Set.of(), false);
   }
 
   /**
    * @param calls how the twin reaches the runtime
    * @param rebuilt the instructions of each {@code new X(...)} that the runtime makes instead ({@link Constructions})
+   * @param alone whether to write the alone twin (see the class comment)
    */
   TwinMethodWriter(MethodVisitor twin, String className, String methodName, int txnSlot, boolean isRegion,
       Set<AbstractInsnNode> thisFields, Supplier<AbstractInsnNode> current, FieldFacts fieldFacts, Scope scope,
-      RuntimeCalls calls, Set<AbstractInsnNode> rebuilt) {
+      RuntimeCalls calls, Set<AbstractInsnNode> rebuilt, boolean alone) {
     super(Opcodes.ASM9, twin);
     this.className = className;
     this.methodName = methodName;
@@ -91,6 +100,7 @@ final class TwinMethodWriter extends MethodVisitor {
     this.scope = scope;
     this.calls = calls;
     this.rebuilt = rebuilt;
+    this.alone = alone;
   }
 
   int transactionSlot() {
@@ -237,28 +247,31 @@ final class TwinMethodWriter extends MethodVisitor {
       calls.putFinal(mv, owner, name, descriptor); // a JDK constructor's body: only the bridge may store into a final field
       return;
     }
-    if (onThis && (!bodyOpen || isFinal) || read && isFinal) {
+    if (onThis && (!bodyOpen || isFinal) || read && isFinal || read && alone) {
       super.visitFieldInsn(opcode, owner, name, descriptor);
       return;
     }
     Type type = Type.getType(descriptor);
     String kind = RuntimeNames.kind(type);
     String k = RuntimeNames.kindDescriptor(kind);
-    ConstantDynamic id = calls.fieldId(owner, name, isStatic);
+    if (alone) {
+      storeInPlace(owner, name, descriptor, type, isStatic);
+      return;
+    }
     switch (opcode) {
       case Opcodes.GETFIELD:
         if (hasReadBarrierWithVarHandle(type)) {
-          readThroughVarHandle(owner, name, type, id, false);
+          readThroughVarHandle(owner, name, type, false);
           break;
         }
         super.visitInsn(Opcodes.DUP);
         super.visitInsn(Opcodes.DUP);
-        pushFieldId(id);
+        pushFieldId(owner, name, isStatic);
         pushSite(owner.replace('/', '.') + "." + name);
         loadTxn();
         barrier("beforeRead", "(Ljava/lang/Object;II" + TXN_DESC + ")V");
         super.visitFieldInsn(opcode, owner, name, descriptor);
-        pushFieldId(id);
+        pushFieldId(owner, name, isStatic);
         loadTxn();
         barrier("afterRead" + kind, "(Ljava/lang/Object;" + k + "I" + TXN_DESC + ")" + k);
         castTo(type);
@@ -266,27 +279,27 @@ final class TwinMethodWriter extends MethodVisitor {
       case Opcodes.GETSTATIC:
         triggerInitialization(owner, name, descriptor, type);
         if (hasReadBarrierWithVarHandle(type)) {
-          readThroughVarHandle(owner, name, type, id, true);
+          readThroughVarHandle(owner, name, type, true);
           break;
         }
-        pushFieldId(id);
+        pushFieldId(owner, name, isStatic);
         pushSite(owner.replace('/', '.') + "." + name);
         loadTxn();
         barrier("beforeReadStatic", "(II" + TXN_DESC + ")V");
         super.visitFieldInsn(opcode, owner, name, descriptor);
-        pushFieldId(id);
+        pushFieldId(owner, name, isStatic);
         loadTxn();
         barrier("afterReadStatic" + kind, "(" + k + "I" + TXN_DESC + ")" + k);
         castTo(type);
         break;
       case Opcodes.PUTFIELD:
         narrow(type);
-        storeInPlaceOrLog(owner, name, descriptor, type, id, false);
+        storeInPlaceOrLog(owner, name, descriptor, type, false);
         break;
       default: // PUTSTATIC
         narrow(type);
         triggerInitialization(owner, name, descriptor, type);
-        storeInPlaceOrLog(owner, name, descriptor, type, id, true);
+        storeInPlaceOrLog(owner, name, descriptor, type, true);
         break;
     }
   }
@@ -302,19 +315,37 @@ final class TwinMethodWriter extends MethodVisitor {
    *   END:
    * </pre>
    */
-  private void storeInPlaceOrLog(String owner, String name, String descriptor, Type type, ConstantDynamic id,
+  private void storeInPlaceOrLog(String owner, String name, String descriptor, Type type,
       boolean isStatic) {
     String kind = RuntimeNames.kind(type);
     String k = RuntimeNames.kindDescriptor(kind);
-    boolean wide = type.getSize() == 2;
     Label log = new Label();
     Label end = new Label();
     loadTxn();
     barrier("writesInPlace", "(" + TXN_DESC + ")Z");
     super.visitJumpInsn(Opcodes.IFEQ, log);
+    storeInPlace(owner, name, descriptor, type, isStatic);
+    super.visitJumpInsn(Opcodes.GOTO, end);
+    super.visitLabel(log);
+    pushFieldId(owner, name, isStatic);
+    loadTxn();
+    if (isStatic) {
+      barrier("writeStatic" + kind, "(" + k + "I" + TXN_DESC + ")V");
+    } else {
+      barrier("write" + kind, "(Ljava/lang/Object;" + k + "I" + TXN_DESC + ")V");
+    }
+    super.visitLabel(end);
+  }
+
+  /** The in-place store, with the value (and the object) on the stack: {@code undoX} of the old value, then the store. */
+  private void storeInPlace(String owner, String name, String descriptor, Type type,
+      boolean isStatic) {
+    String kind = RuntimeNames.kind(type);
+    String k = RuntimeNames.kindDescriptor(kind);
+    boolean wide = type.getSize() == 2;
     if (isStatic) {
       super.visitFieldInsn(Opcodes.GETSTATIC, owner, name, descriptor); // [v old]
-      pushFieldId(id);
+      pushFieldId(owner, name, isStatic);
       loadTxn();
       barrier("undoStatic" + kind, "(" + k + "I" + TXN_DESC + ")V");
       super.visitFieldInsn(Opcodes.PUTSTATIC, owner, name, descriptor);
@@ -328,7 +359,7 @@ final class TwinMethodWriter extends MethodVisitor {
       super.visitInsn(Opcodes.DUP);
       super.visitInsn(Opcodes.DUP);       // [v obj obj obj]
       super.visitFieldInsn(Opcodes.GETFIELD, owner, name, descriptor); // [v obj obj old]
-      pushFieldId(id);
+      pushFieldId(owner, name, isStatic);
       loadTxn();
       barrier("undo" + kind, "(Ljava/lang/Object;" + k + "I" + TXN_DESC + ")V");
       if (wide) {
@@ -339,16 +370,6 @@ final class TwinMethodWriter extends MethodVisitor {
       }
       super.visitFieldInsn(Opcodes.PUTFIELD, owner, name, descriptor);
     }
-    super.visitJumpInsn(Opcodes.GOTO, end);
-    super.visitLabel(log);
-    pushFieldId(id);
-    loadTxn();
-    if (isStatic) {
-      barrier("writeStatic" + kind, "(" + k + "I" + TXN_DESC + ")V");
-    } else {
-      barrier("write" + kind, "(Ljava/lang/Object;" + k + "I" + TXN_DESC + ")V");
-    }
-    super.visitLabel(end);
   }
 
   /**
@@ -364,31 +385,29 @@ final class TwinMethodWriter extends MethodVisitor {
   /**
    * A read of the commonest kinds: in place, the plain load at the site; else the barrier.
    * <pre>
-   *   [obj] → ldc VH; ldc FIELD → aload txn; invokestatic writesInPlace; ifeq SPECULATIVE
-   *   pop2; getfield; goto END
-   *   SPECULATIVE: [obj VH FIELD] → readX(obj, VH, FIELD, SITE, txn)   (statics: readStaticX(VH, FIELD, SITE, txn))
+   *   [obj] → aload txn; invokestatic writesInPlace; ifeq SPECULATIVE
+   *   getfield; goto END
+   *   SPECULATIVE: [obj] → indy VH; indy FIELD → readX(obj, VH, FIELD, SITE, txn)   (statics: readStaticX(VH, FIELD, SITE, txn))
    *   END:
    * </pre>
    * The plain load is the site's own, not the barrier's: a barrier that C2 does not inline (a big
    * block runs out of inlining budget, or the barrier was "already compiled into a big method")
-   * would load through a VarHandle that is no longer a constant, several times slower. The two
-   * dynamic constants are loaded on both paths: the JIT compilers give up on a method with a
-   * constant that was never resolved, and a block that only ever ran alone would never resolve them.
+   * would load through a VarHandle that is no longer a constant, several times slower. The
+   * VarHandle and the field's id come from call sites linked on first execution ({@link #pushFieldId}).
    */
-  private void readThroughVarHandle(String owner, String name, Type type, ConstantDynamic id, boolean isStatic) {
+  private void readThroughVarHandle(String owner, String name, Type type, boolean isStatic) {
     String kind = RuntimeNames.kind(type);
     String k = RuntimeNames.kindDescriptor(kind);
     Label speculative = new Label();
     Label end = new Label();
-    super.visitLdcInsn(RuntimeNames.fieldVarHandle(owner, name, type, isStatic));
-    pushFieldId(id);
     loadTxn();
     barrier("writesInPlace", "(" + TXN_DESC + ")Z");
     super.visitJumpInsn(Opcodes.IFEQ, speculative);
-    super.visitInsn(Opcodes.POP2);
     super.visitFieldInsn(isStatic ? Opcodes.GETSTATIC : Opcodes.GETFIELD, owner, name, type.getDescriptor());
     super.visitJumpInsn(Opcodes.GOTO, end);
     super.visitLabel(speculative);
+    calls.varHandleCall(mv, owner, name, isStatic);
+    pushFieldId(owner, name, isStatic);
     pushSite(owner.replace('/', '.') + "." + name);
     loadTxn();
     barrier(isStatic ? "readStatic" + kind : "read" + kind,
@@ -398,13 +417,14 @@ final class TwinMethodWriter extends MethodVisitor {
   }
 
   /**
-   * The field's id, a dynamic constant. It is boxed because JDK 17's JIT compilers give up on
-   * methods with primitive dynamic constants (they stay interpreted); a constant Integer's value
-   * folds to a constant all the same.
+   * The field's id, from a call site linked on first execution, which the JIT folds to a constant.
+   * Not a dynamic constant: a method with one that no executed path has resolved yet (a store on
+   * a path never taken, a read that only the other mode makes) is given up by the JIT compilers,
+   * and runs interpreted ("could not resolve a constant"); an unlinked call site only traps where
+   * it is.
    */
-  private void pushFieldId(ConstantDynamic id) {
-    super.visitLdcInsn(id);
-    super.visitMethodInsn(Opcodes.INVOKEVIRTUAL, "java/lang/Integer", "intValue", "()I", false);
+  private void pushFieldId(String owner, String name, boolean isStatic) {
+    calls.fieldIdCall(mv, owner, name, isStatic);
   }
 
   /** A static access initializes its class first, before the barrier reads any orec. */
@@ -463,6 +483,10 @@ final class TwinMethodWriter extends MethodVisitor {
     if (isRebuilt()) {
       return; // its DUP
     }
+    if (alone && opcode >= Opcodes.IALOAD && opcode <= Opcodes.SALOAD) {
+      super.visitInsn(opcode); // the plain load
+      return;
+    }
     switch (opcode) {
       case Opcodes.IALOAD: readCall("readIA", "([III" + TXN_DESC + ")I", "int"); return;
       case Opcodes.LALOAD: readCall("readJA", "([JII" + TXN_DESC + ")J", "long"); return;
@@ -480,14 +504,14 @@ final class TwinMethodWriter extends MethodVisitor {
         }
         return;
       }
-      case Opcodes.IASTORE: arrayCall("writeIA", "([III" + TXN_DESC + ")V"); return;
-      case Opcodes.LASTORE: arrayCall("writeJA", "([JIJ" + TXN_DESC + ")V"); return;
-      case Opcodes.FASTORE: arrayCall("writeFA", "([FIF" + TXN_DESC + ")V"); return;
-      case Opcodes.DASTORE: arrayCall("writeDA", "([DID" + TXN_DESC + ")V"); return;
-      case Opcodes.BASTORE: arrayCall("writeBA", "(Ljava/lang/Object;II" + TXN_DESC + ")V"); return;
-      case Opcodes.CASTORE: arrayCall("writeCA", "([CII" + TXN_DESC + ")V"); return;
-      case Opcodes.SASTORE: arrayCall("writeSA", "([SII" + TXN_DESC + ")V"); return;
-      case Opcodes.AASTORE: arrayCall("writeAA", "([Ljava/lang/Object;ILjava/lang/Object;" + TXN_DESC + ")V"); return;
+      case Opcodes.IASTORE: storeCall("writeIA", "([III" + TXN_DESC + ")V"); return;
+      case Opcodes.LASTORE: storeCall("writeJA", "([JIJ" + TXN_DESC + ")V"); return;
+      case Opcodes.FASTORE: storeCall("writeFA", "([FIF" + TXN_DESC + ")V"); return;
+      case Opcodes.DASTORE: storeCall("writeDA", "([DID" + TXN_DESC + ")V"); return;
+      case Opcodes.BASTORE: storeCall("writeBA", "(Ljava/lang/Object;II" + TXN_DESC + ")V"); return;
+      case Opcodes.CASTORE: storeCall("writeCA", "([CII" + TXN_DESC + ")V"); return;
+      case Opcodes.SASTORE: storeCall("writeSA", "([SII" + TXN_DESC + ")V"); return;
+      case Opcodes.AASTORE: storeCall("writeAA", "([Ljava/lang/Object;ILjava/lang/Object;" + TXN_DESC + ")V"); return;
       case Opcodes.MONITORENTER:
       case Opcodes.MONITOREXIT:
         super.visitInsn(Opcodes.POP); // elided: the atomic block already excludes every other block
@@ -500,6 +524,11 @@ final class TwinMethodWriter extends MethodVisitor {
   private void arrayCall(String name, String descriptor) {
     loadTxn();
     barrier(name, descriptor);
+  }
+
+  /** An array store: an alone twin's stores only in place. */
+  private void storeCall(String name, String descriptor) {
+    arrayCall(alone ? name + "InPlace" : name, descriptor);
   }
 
   /** An array read also names its source line (and the element type it reads), for conflict reports. */
@@ -593,7 +622,7 @@ final class TwinMethodWriter extends MethodVisitor {
         break;
     }
     loadTxn();
-    calls.call(mv, name, descriptor, callDescriptor, kind, owner, site());
+    calls.call(mv, name, descriptor, callDescriptor, kind, owner, site(), alone);
   }
 
   private static String withReceiver(String owner, String descriptor) {

@@ -17,7 +17,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.tree.AbstractInsnNode;
 import org.objectweb.asm.tree.ClassNode;
+import org.objectweb.asm.tree.MethodInsnNode;
 import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.util.CheckClassAdapter;
 
@@ -69,8 +71,23 @@ class ClassRewriterTest {
     long originals = node.methods.stream().filter(m -> !m.desc.contains("Ldev/ame/runtime/Txn;")
         && (m.access & (org.objectweb.asm.Opcodes.ACC_ABSTRACT | org.objectweb.asm.Opcodes.ACC_NATIVE)) == 0
         && !m.name.equals("<clinit>") && !m.name.endsWith("$ame$dispatch")).count();
-    long twins = node.methods.stream().filter(m -> m.desc.contains("Ldev/ame/runtime/Txn;")).count();
+    long twins = node.methods.stream().filter(m -> m.desc.contains("Ldev/ame/runtime/Txn;") && !m.name.endsWith("$alone")).count();
     assertEquals(originals, twins, "one twin per method with a body");
+    long constructors = node.methods.stream().filter(m -> m.name.equals("<init>") && !m.desc.contains("Ldev/ame/runtime/Txn;")).count();
+    long aloneTwins = node.methods.stream().filter(m -> m.name.endsWith("$alone")).count();
+    assertEquals(originals - constructors, aloneTwins, "one alone twin per method with a body, constructors aside");
+    for (MethodNode m : node.methods) {
+      if (m.name.endsWith("$alone")) {
+        for (AbstractInsnNode n : m.instructions) {
+          if (n instanceof MethodInsnNode && ((MethodInsnNode) n).owner.equals(RuntimeNames.BARRIERS)) {
+            String barrier = ((MethodInsnNode) n).name;
+            assertTrue(barrier.startsWith("undo") || barrier.endsWith("InPlace") || barrier.equals("arraycopy")
+                || barrier.equals("cloneArray") || barrier.equals("irrevocable") || barrier.startsWith("waitRetry")
+                || barrier.equals("notifyNoop"), m.name + " of " + className + " calls " + barrier + ", which an alone twin never needs");
+          }
+        }
+      }
+    }
     if (className.endsWith("Shapes")) {
       assertTrue(node.methods.stream().anyMatch(m -> m.name.endsWith("$ame$dispatch")), "the lambda got no dispatcher");
     }

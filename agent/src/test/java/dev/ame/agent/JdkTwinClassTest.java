@@ -65,8 +65,11 @@ class JdkTwinClassTest {
     List<MethodNode> withBody = original.methods.stream()
         .filter(m -> (m.access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) == 0 && !m.name.startsWith("<"))
         .collect(Collectors.toList());
-    long missing = withBody.stream().filter(m -> !twins.contains(m.name + "$ame")).count();
-    assertTrue(missing <= withBody.size() / 20, missing + " of " + withBody.size() + " methods of " + internalName + " got no twin");
+    for (String suffix : new String[] {"$ame", "$alone"}) {
+      long missing = withBody.stream().filter(m -> !twins.contains(m.name + suffix)).count();
+      assertTrue(missing <= withBody.size() / 20,
+          missing + " of " + withBody.size() + " methods of " + internalName + " got no " + suffix + " twin");
+    }
     assertEquals(internalName + "$$AmeTwin", twin.name);
     assertEquals(original.sourceFile, twin.sourceFile, "the twin keeps the source file for stack traces");
     for (MethodNode m : twin.methods) {
@@ -96,6 +99,27 @@ class JdkTwinClassTest {
     List<String> barriers = bridgedCalls(getNode);
     assertTrue(barriers.contains("barrier readA"), "field reads: " + barriers);
     assertTrue(barriers.contains("barrier readAA"), "the table's elements: " + barriers);
+  }
+
+  /** The alone twin runs only in place: plain loads, stores after keeping the old value, calls marked alone. */
+  @Test
+  void generate_hashMapAloneTwins_loadPlainlyAndCallAloneTwins() throws IOException {
+    ClassNode hashMap = twin("java/util/HashMap");
+    MethodNode get = method(hashMap, "get$alone");
+    assertEquals(method(hashMap, "get$ame").desc, get.desc);
+    assertTrue(directCalls(get).contains("getNode$alone"), "getNode's alone twin is called directly");
+    List<String> reads = bridgedCalls(method(hashMap, "getNode$alone"));
+    assertTrue(reads.stream().noneMatch(b -> b.startsWith("barrier read") || b.equals("barrier writesInPlace")),
+        "an alone twin reads plainly: " + reads);
+    MethodNode putVal = method(hashMap, "putVal$alone");
+    List<String> writes = bridgedCalls(putVal);
+    assertTrue(writes.contains("barrier writeAAInPlace"), "a table store keeps the old element first: " + writes);
+    assertTrue(writes.stream().anyMatch(b -> b.startsWith("barrier undo")), "a field store keeps the old value first: " + writes);
+    assertTrue(writes.stream().noneMatch(b -> b.matches("barrier write[A-Z]+")), "nothing is logged for later: " + writes);
+    InvokeDynamicInsnNode afterInsertion = java.util.stream.StreamSupport.stream(putVal.instructions.spliterator(), false)
+        .filter(n -> n instanceof InvokeDynamicInsnNode && ((InvokeDynamicInsnNode) n).name.equals("afterNodeInsertion"))
+        .map(n -> (InvokeDynamicInsnNode) n).findFirst().orElseThrow();
+    assertEquals(RuntimeNames.VIRTUAL | RuntimeNames.ALONE, afterInsertion.bsmArgs[1], "the runtime binds it to an alone twin");
   }
 
   @Test

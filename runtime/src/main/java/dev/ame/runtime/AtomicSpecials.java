@@ -27,7 +27,7 @@ final class AtomicSpecials {
   private static int fieldId(Class<?> c) {
     try {
       MethodHandles.Lookup base = JdkTwins.javaBase();
-      return Fields.id(MethodHandles.privateLookupIn(c, base), "field", Integer.class, c, "value", 0);
+      return Fields.id(MethodHandles.privateLookupIn(c, base), c, "value", 0);
     } catch (ReflectiveOperationException | RuntimeException e) {
       throw new IllegalStateException("AME: cannot reach " + c.getName() + ".value", e);
     }

@@ -392,8 +392,7 @@ public final class Barriers {
 
   public static void writeIA(int[] a, int i, int v, Txn t) {
     if (t.inPlace) {
-      t.beforeInPlaceBits(a, ARRAY, i, a[i]);
-      a[i] = v;
+      writeIAInPlace(a, i, v, t);
     } else {
       ArrayElements.checkIndex(a.length, i);
       t.spec.writeBits(a, ARRAY, i, Orecs.index(a, i), v);
@@ -402,8 +401,7 @@ public final class Barriers {
 
   public static void writeJA(long[] a, int i, long v, Txn t) {
     if (t.inPlace) {
-      t.beforeInPlaceBits(a, ARRAY, i, a[i]);
-      a[i] = v;
+      writeJAInPlace(a, i, v, t);
     } else {
       ArrayElements.checkIndex(a.length, i);
       t.spec.writeBits(a, ARRAY, i, Orecs.index(a, i), v);
@@ -433,9 +431,7 @@ public final class Barriers {
 
   public static void writeAA(Object[] a, int i, Object v, Txn t) {
     if (t.inPlace) {
-      // the JVM's own checks, at the store (one that throws leaves the undo entry with the old value)
-      t.beforeInPlaceRef(a, ARRAY, i, a[i]);
-      a[i] = v;
+      writeAAInPlace(a, i, v, t);
     } else {
       ArrayElements.checkStore(a, i, v); // the logged store would check nothing: check now, on time
       t.spec.writeRef(a, ARRAY, i, Orecs.index(a, i), v);
@@ -444,13 +440,57 @@ public final class Barriers {
 
   /** The generic element store (the bits convention of {@link ArrayElements}). */
   private static void writeElementBits(Object a, int length, int i, long v, Txn t) {
-    ArrayElements.checkIndex(length, i);
     if (t.inPlace) {
-      t.beforeInPlaceBits(a, ARRAY, i, ArrayElements.getBits(a, i));
-      ArrayElements.setBits(a, i, v);
+      writeElementBitsInPlace(a, length, i, v, t);
     } else {
+      ArrayElements.checkIndex(length, i);
       t.spec.writeBits(a, ARRAY, i, Orecs.index(a, i), v);
     }
+  }
+
+  // ---- array stores of the alone twins ({@code m$alone}), which run only in place ----
+
+  public static void writeIAInPlace(int[] a, int i, int v, Txn t) {
+    t.beforeInPlaceBits(a, ARRAY, i, a[i]);
+    a[i] = v;
+  }
+
+  public static void writeJAInPlace(long[] a, int i, long v, Txn t) {
+    t.beforeInPlaceBits(a, ARRAY, i, a[i]);
+    a[i] = v;
+  }
+
+  public static void writeFAInPlace(float[] a, int i, float v, Txn t) {
+    writeElementBitsInPlace(a, a.length, i, Float.floatToRawIntBits(v), t);
+  }
+
+  public static void writeDAInPlace(double[] a, int i, double v, Txn t) {
+    writeElementBitsInPlace(a, a.length, i, Double.doubleToRawLongBits(v), t);
+  }
+
+  public static void writeBAInPlace(Object a, int i, int v, Txn t) {
+    boolean isBoolean = a instanceof boolean[];
+    writeElementBitsInPlace(a, isBoolean ? ((boolean[]) a).length : ((byte[]) a).length, i, isBoolean ? v & 1 : (byte) v, t);
+  }
+
+  public static void writeCAInPlace(char[] a, int i, int v, Txn t) {
+    writeElementBitsInPlace(a, a.length, i, (char) v, t);
+  }
+
+  public static void writeSAInPlace(short[] a, int i, int v, Txn t) {
+    writeElementBitsInPlace(a, a.length, i, (short) v, t);
+  }
+
+  public static void writeAAInPlace(Object[] a, int i, Object v, Txn t) {
+    // the JVM's own checks, at the store (one that throws leaves the undo entry with the old value)
+    t.beforeInPlaceRef(a, ARRAY, i, a[i]);
+    a[i] = v;
+  }
+
+  private static void writeElementBitsInPlace(Object a, int length, int i, long v, Txn t) {
+    ArrayElements.checkIndex(length, i);
+    t.beforeInPlaceBits(a, ARRAY, i, ArrayElements.getBits(a, i));
+    ArrayElements.setBits(a, i, v);
   }
 
   /**

@@ -46,8 +46,8 @@ public final class Dispatch {
   private Dispatch() {}
 
   static CallSite inlineCache(String name, String descriptor, MethodType type, MethodHandle original, String site,
-      Class<?> declaring) {
-    return new InlineCache(new Site(name, descriptor, type, original, site, declaring));
+      Class<?> declaring, boolean alone) {
+    return new InlineCache(new Site(name, descriptor, type, original, site, declaring, alone));
   }
 
   /** Runs a {@code Runnable} inside a transaction: its twin if its class has one. */
@@ -79,7 +79,7 @@ public final class Dispatch {
     try {
       MethodType type = original.insertParameterTypes(0, Object.class);
       MethodHandle m = MethodHandles.publicLookup().findVirtual(itf, name, original).asType(type);
-      return new Site(name, original.toMethodDescriptorString(), type.appendParameterTypes(Txn.class), m, site, itf);
+      return new Site(name, original.toMethodDescriptorString(), type.appendParameterTypes(Txn.class), m, site, itf, false);
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
@@ -129,6 +129,8 @@ public final class Dispatch {
     private final String site;
     /** The class of the method the call resolved to (package-private methods override only within its package). */
     private final Class<?> declaring;
+    /** Whether the caller is an alone twin: the implementation's alone twin is preferred. */
+    private final boolean alone;
     final ClassValue<MethodHandle> targets = new ClassValue<>() {
       @Override
       protected MethodHandle computeValue(Class<?> receiver) {
@@ -136,13 +138,15 @@ public final class Dispatch {
       }
     };
 
-    Site(String name, String descriptor, MethodType type, MethodHandle original, String site, Class<?> declaring) {
+    Site(String name, String descriptor, MethodType type, MethodHandle original, String site, Class<?> declaring,
+        boolean alone) {
       this.name = name;
       this.descriptor = descriptor;
       this.type = type;
       this.original = original;
       this.site = site;
       this.declaring = declaring;
+      this.alone = alone;
     }
 
     MethodHandle select(Object receiver) {
@@ -156,15 +160,14 @@ public final class Dispatch {
         // (Its interface's default methods are found above, and run their twins.)
         return MethodHandles.dropArguments(original, type.parameterCount() - 1, Txn.class).asType(type);
       }
-      if (implementor != null && declaresTwin(implementor)) {
-        try {
-          MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(implementor, MethodHandles.lookup());
-          return lookup.findVirtual(implementor, name + Linker.TWIN_SUFFIX, type.dropParameterTypes(0, 1)).asType(type);
-        } catch (ReflectiveOperationException | IllegalArgumentException | SecurityException e) {
-          // not accessible: fall through to the original
-        }
+      MethodHandle twin = alone ? twinIn(implementor, name + Linker.ALONE_SUFFIX) : null;
+      if (twin == null) {
+        twin = twinIn(implementor, name + Linker.TWIN_SUFFIX);
       }
-      MethodHandle jdk = JdkCalls.bind(implementor, receiver, false, name, type, original);
+      if (twin != null) {
+        return twin;
+      }
+      MethodHandle jdk = JdkCalls.bind(implementor, receiver, false, name, type, original, alone);
       if (jdk != null) {
         return jdk;
       }
@@ -172,10 +175,23 @@ public final class Dispatch {
       return Linker.original(original, type, owner, name, descriptor, site);
     }
 
-    private boolean declaresTwin(Class<?> c) {
+    /** The twin {@code twinName} that {@code c} declares for this method, or null. */
+    private MethodHandle twinIn(Class<?> c, String twinName) {
+      if (c == null || !declaresTwin(c, twinName)) {
+        return null;
+      }
+      try {
+        MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(c, MethodHandles.lookup());
+        return lookup.findVirtual(c, twinName, type.dropParameterTypes(0, 1)).asType(type);
+      } catch (ReflectiveOperationException | IllegalArgumentException | SecurityException e) {
+        return null; // not accessible: the original runs
+      }
+    }
+
+    private boolean declaresTwin(Class<?> c, String twinName) {
       String twinDescriptor = descriptor.replace(")", "Ldev/ame/runtime/Txn;)");
       for (Method m : c.getDeclaredMethods()) {
-        if (m.getName().equals(name + Linker.TWIN_SUFFIX) && twinDescriptor.equals(descriptorOf(m))) {
+        if (m.getName().equals(twinName) && twinDescriptor.equals(descriptorOf(m))) {
           return true;
         }
       }

@@ -1,7 +1,11 @@
 package dev.ame.runtime;
 
+import java.lang.invoke.CallSite;
+import java.lang.invoke.ConstantCallSite;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.invoke.VarHandle;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.Arrays;
@@ -9,8 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The registry of transactional fields. Rewritten code names a field by a small int id that it
- * obtains once, lazily, through a dynamic constant ({@code ldc} of {@link #id}); the id is then a
- * true constant in the compiled barrier call. Ids are canonical per declaring class and name, so
+ * obtains once per site, lazily, through a call site linked on first execution ({@link #idCall});
+ * the id is then a true constant in the compiled barrier call. Ids are canonical per declaring class and name, so
  * {@code getfield Sub.x} and {@code getfield Base.x} are one location.
  */
 public final class Fields {
@@ -21,18 +25,42 @@ public final class Fields {
   private Fields() {}
 
   /**
-   * Bootstrap of the dynamic constant that rewritten code loads for each field it accesses.
+   * Bootstrap of the {@code invokedynamic ()I} through which rewritten code obtains the id of a
+   * field it accesses. Not a dynamic constant: one that no executed path has resolved yet makes
+   * the JIT compilers give up on the whole method ("could not resolve a constant"), so a twin with
+   * an access on a path never taken ran interpreted; an unlinked call site only traps where it is.
+   * Once linked, the call folds to the constant.
+   */
+  public static CallSite idCall(MethodHandles.Lookup caller, String name, MethodType type, Class<?> owner,
+      String fieldName, int isStatic) throws ReflectiveOperationException {
+    return new ConstantCallSite(MethodHandles.constant(int.class, id(caller, owner, fieldName, isStatic)));
+  }
+
+  /**
+   * Bootstrap of the {@code invokedynamic ()VarHandle} through which a twin's speculative read of
+   * an int, long or reference field obtains the field's VarHandle, found with the rewritten
+   * class's own lookup (so with exactly the access its original code had). Linked, the call folds
+   * to the constant, and the JIT turns the VarHandle's access into a plain load.
+   */
+  public static CallSite varHandleCall(MethodHandles.Lookup caller, String name, MethodType type, Class<?> owner,
+      String fieldName, int isStatic) throws ReflectiveOperationException {
+    Class<?> fieldType = declaredField(owner, fieldName).getType();
+    VarHandle vh = isStatic != 0 ? caller.findStaticVarHandle(owner, fieldName, fieldType)
+        : caller.findVarHandle(owner, fieldName, fieldType);
+    return new ConstantCallSite(MethodHandles.constant(VarHandle.class, vh));
+  }
+
+  /**
+   * The field's id, registered on first use.
    *
    * @param caller the rewritten class's lookup: it can access whatever the original code accessed
-   * @param constantName unused ({@code "field"})
-   * @param constantType {@code Integer.class}
    * @param owner the class named by the field instruction
    * @param fieldName the field's name
    * @param isStatic 1 for a static field
    * @return the field's id
    */
-  public static Integer id(MethodHandles.Lookup caller, String constantName, Class<?> constantType,
-      Class<?> owner, String fieldName, int isStatic) throws ReflectiveOperationException {
+  static Integer id(MethodHandles.Lookup caller, Class<?> owner, String fieldName, int isStatic)
+      throws ReflectiveOperationException {
     Field declared = declaredField(owner, fieldName);
     Integer known = IDS.get(declared);
     if (known != null) {
@@ -83,8 +111,7 @@ public final class Fields {
   static int idOf(Class<?> owner, String fieldName) {
     try {
       boolean isStatic = java.lang.reflect.Modifier.isStatic(owner.getDeclaredField(fieldName).getModifiers());
-      return id(MethodHandles.privateLookupIn(owner, MethodHandles.lookup()), "field", Integer.class, owner, fieldName,
-          isStatic ? 1 : 0);
+      return id(MethodHandles.privateLookupIn(owner, MethodHandles.lookup()), owner, fieldName, isStatic ? 1 : 0);
     } catch (ReflectiveOperationException e) {
       throw new IllegalArgumentException(owner.getName() + "." + fieldName, e);
     }

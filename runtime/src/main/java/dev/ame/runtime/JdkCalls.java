@@ -20,9 +20,10 @@ final class JdkCalls {
    * @param receiver the receiver's class when the call dispatched on it, else null
    * @param type the call's type: receiver (unless static), arguments, {@code Txn}
    * @param original the original method, of {@code type} without the {@code Txn}
+   * @param alone whether the caller is an alone twin (its callee's alone twin is preferred)
    */
   static MethodHandle bind(Class<?> declaring, Class<?> receiver, boolean isStatic, String name, MethodType type,
-      MethodHandle original) {
+      MethodHandle original, boolean alone) {
     if (declaring == null || declaring.getModule() != JAVA_BASE) {
       return null;
     }
@@ -41,7 +42,10 @@ final class JdkCalls {
     if (special != null) {
       return special;
     }
-    MethodHandle twin = JdkTwins.method(declaring, name, params, isStatic);
+    MethodHandle twin = alone ? JdkTwins.method(declaring, name + Linker.ALONE_SUFFIX, params, isStatic) : null;
+    if (twin == null) {
+      twin = JdkTwins.method(declaring, name + Linker.TWIN_SUFFIX, params, isStatic);
+    }
     return twin == null ? null : twin.asType(type);
   }
 }

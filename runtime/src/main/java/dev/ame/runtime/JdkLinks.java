@@ -10,9 +10,9 @@ import java.lang.invoke.MethodType;
  * The bootstrap methods of JDK twins, and of {@code new X(...)} of a JDK class in application twins.
  *
  * <p>A twin of a JDK class lives in {@code java.base}, whose class loader cannot see the runtime.
- * So everything a twin asks of the runtime is an {@code invokedynamic} (or a dynamic constant)
- * whose bootstrap is in the small bridge class that the agent injects into {@code java.util}; the
- * bridge forwards to {@link #link} and {@link #constant}, which bind the call site once to the
+ * So everything a twin asks of the runtime is an {@code invokedynamic} whose bootstrap is in the
+ * small bridge class that the agent injects into {@code java.util}; the bridge forwards to
+ * {@link #link}, which binds the call site once to the
  * runtime's code, typed with {@code Object} for the transaction. The first static argument says
  * what the site is:
  * <ul>
@@ -23,7 +23,8 @@ import java.lang.invoke.MethodType;
  * <li>{@code putFinal owner}: a constructor body's store into a final field of its new object;</li>
  * <li>{@code signal}: whether a caught throwable is the runtime's abort or retry (the handlers of
  *     twins that catch {@code Throwable} rethrow it first: user code must never see one);</li>
- * <li>condy {@code field owner name static}: a field's id ({@link Fields#id}).</li>
+ * <li>{@code fieldId owner name static}, {@code varHandle owner name static}: a field's id and
+ *     VarHandle ({@link Fields#idCall}, {@link Fields#varHandleCall}).</li>
  * </ul>
  * Sites are linked with a lookup on the JDK class itself (not on its hidden twin class), so that
  * access checks and {@code invokespecial} behave as for the original code.
@@ -64,20 +65,15 @@ public final class JdkLinks {
         return new ConstantCallSite(constructorBody((Class<?>) args[1], type));
       case "putFinal":
         return new ConstantCallSite(JdkUnsafe.finalSetter((Class<?>) args[1], name, type.parameterType(1)).asType(type));
+      case "fieldId":
+        return Fields.idCall(host, name, type, (Class<?>) args[1], (String) args[2], (Integer) args[3]);
+      case "varHandle":
+        return Fields.varHandleCall(host, name, type, (Class<?>) args[1], (String) args[2], (Integer) args[3]);
       case "signal":
         return new ConstantCallSite(IS_SIGNAL.asType(type));
       default:
         throw new IllegalArgumentException("unknown JDK twin call site " + op);
     }
-  }
-
-  /** The bridge's dynamic-constant bootstrap: a field's id. */
-  public static Object constant(MethodHandles.Lookup twin, String name, Class<?> type, Object[] args)
-      throws ReflectiveOperationException {
-    if (!"field".equals(args[0])) {
-      throw new IllegalArgumentException("unknown JDK twin constant " + args[0]);
-    }
-    return Fields.id(jdkLookup(twin), name, type, (Class<?>) args[1], (String) args[2], (Integer) args[3]);
   }
 
   /**

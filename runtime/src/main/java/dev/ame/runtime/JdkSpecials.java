@@ -215,7 +215,7 @@ final class JdkSpecials {
     }
     Class<?> box = number == int.class ? Integer.class : number == long.class ? Long.class
         : number == float.class ? Float.class : number == double.class ? Double.class : null;
-    MethodHandle appendString = JdkTwins.method(builder, "append", MethodType.methodType(builder, String.class), false);
+    MethodHandle appendString = JdkTwins.method(builder, "append" + Linker.TWIN_SUFFIX, MethodType.methodType(builder, String.class), false);
     if (box == null || appendString == null) {
       return null;
     }

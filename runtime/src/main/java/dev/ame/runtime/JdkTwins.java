@@ -17,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * method {@code R m(A...)} with a body, the twin class holds
  * <pre>
  *   static R m$ame(C self, A..., Object txn)      // self only for instance methods
+ *   static R m$alone(C self, A..., Object txn)    // the same, for a block that runs in place (see Linker)
  *   static void $init$ame(C self, A..., Object txn) // the body of a constructor C(A...)
  *   static C $new$ame(A..., Object txn)           // only for a constructor that touches nothing but its new object
  * </pre>
@@ -138,17 +139,17 @@ public final class JdkTwins {
   }
 
   /**
-   * The twin of method {@code name} declared by {@code declaring}, of type
+   * The twin {@code twinName} ({@code m$ame} or {@code m$alone}) declared by {@code declaring}, of type
    * {@code (declaring self, params..., Object)R} ({@code self} only when not static), or null.
    */
-  static MethodHandle method(Class<?> declaring, String name, MethodType params, boolean isStatic) {
+  static MethodHandle method(Class<?> declaring, String twinName, MethodType params, boolean isStatic) {
     MethodHandles.Lookup twins = twinClassOf(declaring);
     if (twins == null) {
       return null;
     }
     MethodType t = (isStatic ? params : params.insertParameterTypes(0, declaring)).appendParameterTypes(Object.class);
     try {
-      return twins.findStatic(twins.lookupClass(), name + SUFFIX, t);
+      return twins.findStatic(twins.lookupClass(), twinName, t);
     } catch (NoSuchMethodException | IllegalAccessException e) {
       return null; // native, or too large to be twinned
     }

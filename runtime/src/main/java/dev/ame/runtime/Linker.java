@@ -23,12 +23,21 @@ import java.lang.reflect.Modifier;
  * <li>otherwise the original method: directly when {@link SafeCalls} allows it, else after making
  *     the transaction irrevocable.</li>
  * </ol>
+ * A call from an <em>alone twin</em> ({@code m$alone}: the version of a method that runs only in
+ * place, in a block alone or irrevocable; its kind carries {@link #ALONE}) binds to the callee's
+ * alone twin where there is one, else to its general twin. Each version is compiled by the JIT
+ * from its own profile: a block that runs alone keeps code without the speculative paths even
+ * after other threads made them hot in the general twin.
  */
 public final class Linker {
   /** Kinds of call, as the rewriter encodes them. */
   public static final int STATIC = 0, VIRTUAL = 1, INTERFACE = 2, SPECIAL = 3;
+  /** Added to the kind of a call made by an alone twin. */
+  public static final int ALONE = 4;
   /** Suffix of every twin's name. */
   public static final String TWIN_SUFFIX = "$ame";
+  /** Suffix of an alone twin's name. */
+  public static final String ALONE_SUFFIX = "$alone";
 
   static final MethodHandle IRREVOCABLE;
 
@@ -49,12 +58,15 @@ public final class Linker {
    * @param caller lookup of the rewritten class
    * @param name the original method name
    * @param type the twin call's type: receiver first (unless static), {@code Txn} last
-   * @param kind {@link #STATIC}, {@link #VIRTUAL}, {@link #INTERFACE} or {@link #SPECIAL}
+   * @param kind {@link #STATIC}, {@link #VIRTUAL}, {@link #INTERFACE} or {@link #SPECIAL}, plus
+   *     {@link #ALONE} from an alone twin
    * @param owner the class or interface named by the original instruction
    * @param site where the call is, for diagnostics ({@code Class.method:line})
    */
   public static CallSite link(MethodHandles.Lookup caller, String name, MethodType type, int kind,
       Class<?> owner, String site) throws ReflectiveOperationException {
+    boolean alone = (kind & ALONE) != 0;
+    kind &= ~ALONE;
     int receiver = kind == STATIC ? 0 : 1;
     MethodType originalType = type.dropParameterTypes(type.parameterCount() - 1, type.parameterCount());
     MethodType lookupType = originalType.dropParameterTypes(0, receiver);
@@ -69,21 +81,31 @@ public final class Linker {
     original = original.asType(originalType);
     String descriptor = lookupType.toMethodDescriptorString();
     if (overridable) {
-      return Dispatch.inlineCache(name, descriptor, type, original, site, info == null ? null : info.getDeclaringClass());
+      return Dispatch.inlineCache(name, descriptor, type, original, site, info == null ? null : info.getDeclaringClass(), alone);
     }
     if (info != null) {
-      MethodHandle twin = find(caller, kind, owner, name + TWIN_SUFFIX, type.dropParameterTypes(0, receiver));
-      MethodHandleInfo twinInfo = twin == null ? null : reveal(caller, twin);
-      if (twinInfo != null && twinInfo.getDeclaringClass() == info.getDeclaringClass()) {
-        return new ConstantCallSite(twin.asType(type));
+      MethodHandle twin = alone ? twinBeside(caller, kind, owner, name + ALONE_SUFFIX, type, info) : null;
+      if (twin == null) {
+        twin = twinBeside(caller, kind, owner, name + TWIN_SUFFIX, type, info);
       }
-      MethodHandle jdk = JdkCalls.bind(info.getDeclaringClass(), null, Modifier.isStatic(info.getModifiers()), name, type, original);
+      if (twin != null) {
+        return new ConstantCallSite(twin);
+      }
+      MethodHandle jdk = JdkCalls.bind(info.getDeclaringClass(), null, Modifier.isStatic(info.getModifiers()), name, type, original, alone);
       if (jdk != null) {
         return new ConstantCallSite(jdk);
       }
     }
     String implementor = info == null ? owner.getName() : info.getDeclaringClass().getName();
     return new ConstantCallSite(original(original, type, implementor, name, descriptor, site));
+  }
+
+  /** The twin {@code twinName} declared by the class that declares the resolved method, or null. */
+  private static MethodHandle twinBeside(MethodHandles.Lookup caller, int kind, Class<?> owner, String twinName,
+      MethodType type, MethodHandleInfo resolved) {
+    MethodHandle twin = find(caller, kind, owner, twinName, type.dropParameterTypes(0, kind == STATIC ? 0 : 1));
+    MethodHandleInfo twinInfo = twin == null ? null : reveal(caller, twin);
+    return twinInfo != null && twinInfo.getDeclaringClass() == resolved.getDeclaringClass() ? twin.asType(type) : null;
   }
 
   /** The original method: directly if safe, else after making the transaction irrevocable. */

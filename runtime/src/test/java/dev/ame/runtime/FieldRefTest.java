@@ -30,7 +30,7 @@ class FieldRefTest {
   }
 
   private static FieldRef ref(Class<?> owner, String name, boolean isStatic) throws ReflectiveOperationException {
-    return Fields.get(Fields.id(MethodHandles.lookup(), "field", Integer.class, owner, name, isStatic ? 1 : 0));
+    return Fields.get(Fields.id(MethodHandles.lookup(), owner, name, isStatic ? 1 : 0));
   }
 
   @Test
@@ -80,8 +80,8 @@ class FieldRefTest {
 
   @Test
   void inheritedField_hasTheIdOfItsDeclaringClass() throws ReflectiveOperationException {
-    int viaSub = Fields.id(MethodHandles.lookup(), "field", Integer.class, Sub.class, "inherited", 0);
-    int viaBase = Fields.id(MethodHandles.lookup(), "field", Integer.class, FieldRefTestBase.class, "inherited", 0);
+    int viaSub = Fields.id(MethodHandles.lookup(), Sub.class, "inherited", 0);
+    int viaBase = Fields.id(MethodHandles.lookup(), FieldRefTestBase.class, "inherited", 0);
     assertEquals(viaBase, viaSub);
   }
 
