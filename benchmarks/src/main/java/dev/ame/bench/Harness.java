@@ -27,7 +27,8 @@ import java.util.List;
  * <p>Usage: {@code Harness [full|quick] [WORKLOAD,...] [--threads 1,2,...] [--json FILE]
  * [--chart FILE]}; quick rounds only smoke-test the harness. {@code Harness --replot RESULTS.json
  * [--chart FILE]} redraws the chart of an earlier run, {@code Harness --summary R1.json,R2.json,...}
- * prints the ratios and the summary of the median of several runs (issue 12 asks for at least 3).
+ * prints the ratios and the summary of the median of several runs (issue 12 asks for at least 3),
+ * and writes those medians as results JSON and chart ({@code --json}, {@code --chart}).
  */
 public final class Harness {
   private Harness() {}
@@ -41,14 +42,21 @@ public final class Harness {
     Options options = Options.parse(args);
     if (!options.summaries().isEmpty()) {
       List<List<Measurement>> runs = new ArrayList<>();
+      RunInfo first = null;
       for (String file : options.summaries()) {
-        runs.add(ResultsJson.read(Path.of(file)).results());
+        ResultsJson.Contents run = ResultsJson.read(Path.of(file));
+        first = first == null ? run.info() : first;
+        runs.add(run.results());
       }
       System.out.printf("Median throughput of each configuration over %d runs (%s), counters summed:%n%n",
           runs.size(), String.join(", ", options.summaries()));
-      Report report = new Report(Medians.of(runs));
+      List<Measurement> medians = Medians.of(runs);
+      Report report = new Report(medians);
       report.printTable(System.out);
       report.printRatios(System.out);
+      ResultsJson.write(Path.of(options.json()), first, medians, report.rows());
+      BarChart.write(Path.of(options.chart()), first, medians);
+      System.out.println("medians: " + options.json() + "   chart: " + options.chart() + " (run information of the first run)");
       Summary.print(System.out, report.rows());
       return;
     }
