@@ -1,5 +1,7 @@
 package dev.ame.agent;
 
+import dev.ame.runtime.Linker;
+
 import org.objectweb.asm.Handle;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
@@ -10,9 +12,9 @@ final class RuntimeNames {
   static final String TXN_DESC = "L" + TXN + ";";
   static final String BARRIERS = "dev/ame/runtime/Barriers";
   static final String CONTROL_SIGNAL = "dev/ame/runtime/ControlSignal";
-  static final String TWIN_SUFFIX = "$ame";
+  static final String TWIN_SUFFIX = Linker.TWIN_SUFFIX;
   /** The alone twin: the version of a method for blocks that run in place (the runtime's {@code Linker}). */
-  static final String ALONE_SUFFIX = "$alone";
+  static final String ALONE_SUFFIX = Linker.ALONE_SUFFIX;
   static final String ATOMIC_DESC = "Ldev/ame/Atomic;";
 
   static final Handle FIELD_ID_CALL = new Handle(Opcodes.H_INVOKESTATIC, "dev/ame/runtime/Fields", "idCall",
@@ -26,9 +28,10 @@ final class RuntimeNames {
       false);
 
   /** Call kinds of the runtime's Linker. */
-  static final int STATIC = 0, VIRTUAL = 1, INTERFACE = 2, SPECIAL = 3;
+  static final int STATIC = Linker.STATIC, VIRTUAL = Linker.VIRTUAL, INTERFACE = Linker.INTERFACE,
+      SPECIAL = Linker.SPECIAL;
   /** Added to the kind of a call made by an alone twin. */
-  static final int ALONE = 4;
+  static final int ALONE = Linker.ALONE;
 
   private RuntimeNames() {}
 

@@ -38,6 +38,12 @@ public final class Harness {
    * structure was found corrupted or a peer's classes were rewritten, 2 on a usage error or when
    * the agent is missing.
    */
+  /** Whether {@code output} is one of the {@code inputs} (the default results file may well be). */
+  private static boolean isInput(String output, List<String> inputs) {
+    Path out = Path.of(output).toAbsolutePath().normalize();
+    return inputs.stream().anyMatch(in -> Path.of(in).toAbsolutePath().normalize().equals(out));
+  }
+
   public static void main(String[] args) throws Exception {
     Options options = Options.parse(args);
     if (!options.summaries().isEmpty()) {
@@ -54,9 +60,13 @@ public final class Harness {
       Report report = new Report(medians);
       report.printTable(System.out);
       report.printRatios(System.out);
-      ResultsJson.write(Path.of(options.json()), first, medians, report.rows());
-      BarChart.write(Path.of(options.chart()), first, medians);
-      System.out.println("medians: " + options.json() + "   chart: " + options.chart() + " (run information of the first run)");
+      if (isInput(options.json(), options.summaries()) || isInput(options.chart(), options.summaries())) {
+        System.out.println("medians not written: --json or --chart names one of the runs (give other files)");
+      } else {
+        ResultsJson.write(Path.of(options.json()), first, medians, report.rows());
+        BarChart.write(Path.of(options.chart()), first, medians);
+        System.out.println("medians: " + options.json() + "   chart: " + options.chart() + " (run information of the first run)");
+      }
       Summary.print(System.out, report.rows());
       return;
     }

@@ -9,7 +9,7 @@ import java.util.TreeSet;
  * The harness's command line: {@code [full|quick] [WORKLOAD,...] [--threads 1,2,...] [--json FILE]
  * [--chart FILE]}; or {@code --replot RESULTS.json [--chart FILE]} to redraw the chart of an
  * earlier run; or {@code --summary R1.json,R2.json,...} to print the ratios and the summary of the
- * median of several runs.
+ * median of several runs (and, with {@code --json}/{@code --chart}, to write them).
  *
  * @param timing the rounds per configuration
  * @param workloads the scenario keys to run; empty for all
@@ -92,7 +92,7 @@ record Options(Timing timing, List<String> workloads, List<Integer> threads, Str
     System.err.println("Harness: " + problem);
     System.err.println("usage: Harness [full|quick] [WORKLOAD,...] [--threads 1,2,...] [--json FILE] [--chart FILE]");
     System.err.println("       Harness --replot RESULTS.json [--chart FILE]   (redraws the chart of an earlier run)");
-    System.err.println("       Harness --summary R1.json,R2.json,...   (the ratios and summary of several runs' medians)");
+    System.err.println("       Harness --summary R1.json,R2.json,... [--json FILE] [--chart FILE]   (the ratios, summary, JSON and chart of several runs' medians)");
     System.err.println("  workloads: " + String.join(",", Scenarios.keys()) + " (default: all);");
     System.err.println("    rbtree or hash alone: all their update percentages; rbtree-N, hash-N: N% updates");
     System.err.println("  defaults: --threads 1,2 --json " + DEFAULT_JSON + " --chart " + DEFAULT_CHART);

@@ -62,6 +62,24 @@ class AgentContractTest {
         "the JIT gave up on a twin:\n" + r.stdout().lines().filter(l -> l.contains("SKIPPED")).toList());
   }
 
+  /**
+   * A twin with field accesses on paths that never run (a JDK {@code HashMap} only looked up) is
+   * compiled too: the JIT compilers give up on a method that holds a dynamic constant no executed
+   * path has resolved, so field ids and VarHandles must not be such constants.
+   */
+  @ParameterizedTest
+  @MethodSource("jdks")
+  void twinsWithColdPaths_areCompiledByTheJit(Jvm.Jdk jdk) {
+    Jvm.Result r = Jvm.run(jdk, List.of("-XX:+PrintCompilation"), null, true, Jvm.programs().toString(),
+        dev.ame.it.programs.jdk.ColdPaths.class.getName(), "400000");
+    assertEquals(0, r.exitCode(), r.describe());
+    assertTrue(r.stdout().contains("OK sum"), r.describe());
+    assertTrue(r.stdout().lines().anyMatch(l -> l.contains("HashMap$$AmeTwin") && l.contains("::getNode$")
+        && !l.contains("COMPILE SKIPPED")), "HashMap.getNode's twin was never compiled:\n" + r.describe());
+    assertFalse(r.stdout().lines().anyMatch(l -> (l.contains("$ame") || l.contains("$alone")) && l.contains("COMPILE SKIPPED")),
+        "the JIT gave up on a twin:\n" + r.stdout().lines().filter(l -> l.contains("SKIPPED")).toList());
+  }
+
   @ParameterizedTest
   @MethodSource("jdks")
   void unknownOption_stopsTheJvmWithOneLine(Jvm.Jdk jdk) {
