@@ -7,13 +7,6 @@ import java.util.concurrent.locks.LockSupport;
 final class Backoff {
   /** How many times a read is retried when its orec changes around the load. */
   static final int LOCK_SPINS = 1 << 12;
-  /**
-   * How long a reader or committer waits for an orec locked by another committer, in rounds of
-   * {@link #pause}: spinning, then yielding, then short naps, about 20 ms in all. A commit is
-   * short, unless its thread was descheduled while holding the lock (more threads than cores):
-   * waiting that out is cheaper than aborting.
-   */
-  static final int LOCK_WAIT_ROUNDS = 160;
   /** Aborts after which a block runs alone (exclusive), so that it cannot starve. */
   static final int EXCLUSIVE_AFTER = 8;
 

@@ -1,8 +1,8 @@
 package dev.ame.runtime;
 
 /**
- * The location of an attempt's last conflict, noted where it was detected (a read that met a
- * locked or newer orec, a read-set entry that failed validation, a lock another commit held), and
+ * The location of an attempt's last conflict, noted where it was detected (a read whose orec
+ * changed around it, a read-set entry that failed validation), and
  * handed to the profiler and JFR when the attempt aborts.
  *
  * <p>A read-set entry keeps only its orec and source site ({@link ReadLog}): its location is then
@@ -34,13 +34,6 @@ final class ConflictNote {
       site = ReadLog.siteOf(entry);
       orec = ReadLog.orecOf(entry);
       bySite = true;
-    }
-  }
-
-  void noteLock(RedoLog writes) {
-    int e = writes.lockedUpTo() - 1;
-    if (e >= 0) {
-      note(writes.holders[e], writes.fields[e], writes.indexes[e], Sites.BOTH_WRITE, writes.orecs[e]);
     }
   }
 

@@ -171,8 +171,8 @@ public final class ConflictProfiler {
   }
 
   /**
-   * A wait for a location another block's commit held locked: contention that cost time without an
-   * abort (the conflicts of blocks that lock the same location at commit show up mostly as these).
+   * A wait, at a read of a location newer than the attempt's snapshot, for the commit writing it
+   * back to finish: contention that cost time without an abort.
    */
   static void recordLockWait(String block, String location, int readSite, String writtenBy, long waitedNanos) {
     String key = block + '\u0000' + location + '\u0000' + readSite + '\u0000' + writtenBy;

@@ -23,7 +23,7 @@ public final class ConflictReport {
         s[Stats.EXCLUSIVE_RUNS], s[Stats.IRREVOCABLE_RUNS], s[Stats.RETRIES], totalWastedNanos() / 1e6,
         ConflictProfiler.waitedNanos() / 1e6));
     out.append("Regime: ").append(Regime.describe()).append("\n\n");
-    out.append("Top conflicts, by time wasted in aborts and in waits for a location locked by another commit "
+    out.append("Top conflicts, by time wasted in aborts and in waits for another commit writing back a location read "
         + "(fix the first: make the block read that location less, or not at all)\n");
     out.append(String.format(Locale.ROOT, "  %10s  %8s  %-44s  %-40s  %s%n", "wasted", "aborts", "contended location", "read at", "last written by block"));
     List<ConflictProfiler.Conflict> conflicts = ConflictProfiler.conflicts();

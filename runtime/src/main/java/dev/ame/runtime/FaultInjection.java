@@ -10,9 +10,9 @@ final class FaultInjection {
   private static final String BREAK = System.getProperty("ame.test.break", "");
   /** {@code novalidate}: a speculative commit skips the validation of its read set. */
   static final boolean NO_VALIDATE = BREAK.equals("novalidate");
-  /** {@code nolock}: a speculative commit does not lock its write set (its orecs still get the new version). */
+  /** {@code nolock}: a speculative commit does not take the commit lock (it still stamps and writes back). */
   static final boolean NO_LOCK = BREAK.equals("nolock");
-  /** {@code nofence}: a writing commit skips the privatization fence. */
+  /** {@code nofence}: a writing commit releases the commit lock before it writes back (no privatization fence). */
   static final boolean NO_FENCE = BREAK.equals("nofence");
   /** {@code noexclusion}: a block that must run alone (irrevocable, exclusive) neither owns the gate alone nor waits for the others. */
   static final boolean NO_EXCLUSION = BREAK.equals("noexclusion");

@@ -7,20 +7,23 @@ import java.lang.invoke.VarHandle;
  * The ownership records (orecs) and the global version clock.
  *
  * <p>Every transactional location (a field of an object, a static field, an array element) maps
- * by hashing to one lock word of a striped table. A lock word is either a version, or a lock:
- * <pre>
- *   bit 0 = 0 : unlocked; bits 1..63 = the commit version that last wrote a location of the stripe
- *   bit 0 = 1 : locked by a committing transaction; bits 1..63 = that transaction's id
- * </pre>
+ * by hashing to one word of a striped table: the version of the commit that last wrote a location
+ * of the stripe ({@link #versionWord}). Orecs are never locked: the clock below is the one lock.
  * Hashing (object identity, field or index) rather than a word per object keeps rewritten classes
  * unchanged in shape (serialization, reflection and classes loaded before the agent are unaffected).
  * The fields of one object and neighbouring elements of one array have neighbouring stripes, so
  * they never share one; two unrelated locations share a stripe by hashing about once in 2^20,
  * and then conflict as if they were one (see {@link ReadLog}).
  *
- * <p>The clock only moves forward; a committer takes its write version with one atomic increment
- * after it has locked its write set (TL2), which is what makes "unlocked with version &le; bound"
- * imply "this value was current at time bound".
+ * <p>The clock is also the <em>commit lock</em> (a sequence lock, as in NOrec): even, no commit is
+ * writing back; odd, one is (the odd value names the holder). A speculative commit validates its
+ * reads at an even value {@code c}, takes the lock by moving the clock from {@code c} to its token
+ * (which fails if any other commit began since), gives its orecs the version {@code c + 2}, writes
+ * back, and releases with
+ * {@code c + 2}. So "version &le; bound" implies "this value was current at time bound", commits
+ * touch one shared line (no orec is ever locked, no other thread's state is read), and a commit
+ * that has released the clock knows every older commit has finished writing back (the
+ * privatization fence comes free).
  */
 final class Orecs {
   /** The table's size, 2^BITS words; {@code -Dame.orecBits} (10..24) tunes it for measurements. */
@@ -78,17 +81,17 @@ final class Orecs {
     return (long) WORD.getVolatile(TABLE, index);
   }
 
-  static boolean casLock(int index, long expectedVersion, long lockWord) {
-    return WORD.compareAndSet(TABLE, index, expectedVersion, lockWord);
-  }
-
   /** Release: every write-back store before it is visible before the new version is. */
   static void setRelease(int index, long word) {
     WORD.setRelease(TABLE, index, word);
   }
 
-  static boolean isLocked(long word) {
-    return (word & 1) != 0;
+  /**
+   * A committer's stamp before it writes back: plain, ordered before the values by the caller's
+   * release fence, so a reader that sees a new value sees the new version on its second look.
+   */
+  static void setOpaque(int index, long word) {
+    WORD.setOpaque(TABLE, index, word);
   }
 
   static long versionWord(long version) {
@@ -99,8 +102,28 @@ final class Orecs {
     return word >>> 1;
   }
 
+  /** The clock as it is: odd while a commit writes back. */
   static long now() {
     return (long) CLOCK.getVolatile();
+  }
+
+  /** A holder's token for {@link #tryLock}: odd, one per context. */
+  static long lockToken(long contextId) {
+    return (contextId << 1) | 1;
+  }
+
+  static boolean isWritingBack(long clock) {
+    return (clock & 1) != 0;
+  }
+
+  /** The clock once no commit is writing back: a sound read version. */
+  static long settled() {
+    long c = now();
+    for (int round = 0; isWritingBack(c); round++) {
+      Backoff.politePause(round);
+      c = now();
+    }
+    return c;
   }
 
   /** The clock, read after the caller's loads (it issues the acquire fence that orders them). */
@@ -109,7 +132,43 @@ final class Orecs {
     return (long) CLOCK.getOpaque();
   }
 
+  /**
+   * Takes the commit lock if the clock still shows {@code settled} (no commit began since): the
+   * clock then holds {@code token}, an odd number that names the holder, so that a holder stopped
+   * by an asynchronous error can tell that the lock is still its own ({@link #unlockIfHeld}).
+   */
+  static boolean tryLock(long settled, long token) {
+    return CLOCK.compareAndSet(settled, token);
+  }
+
+  /** Releases the commit lock taken at {@code settled}: the commit's version becomes the clock. */
+  static void unlock(long settled) {
+    CLOCK.setRelease(settled + 2);
+  }
+
+  /** Releases the commit lock if {@code token} still holds it. */
+  static void unlockIfHeld(long token, long settled) {
+    if (now() == token) {
+      unlock(settled);
+    }
+  }
+
+  /** The version of a commit made under the lock taken at {@code settled}. */
+  static long versionAfter(long settled) {
+    return settled + 2;
+  }
+
+  /**
+   * A new version for writes made in place (a block running alone, an addition outside blocks):
+   * takes and releases the commit lock at once, so no speculative commit is writing back meanwhile.
+   */
   static long tick() {
-    return (long) CLOCK.getAndAdd(1L) + 1;
+    for (int round = 0; ; round++) {
+      long c = settled();
+      if (CLOCK.compareAndSet(c, c + 2)) {
+        return c + 2;
+      }
+      Backoff.politePause(round);
+    }
   }
 }

@@ -5,31 +5,23 @@ import java.lang.invoke.VarHandle;
 
 /**
  * What one transaction context publishes to the other threads, in its own object, padded so that
- * a remote read never takes away from the owning thread a line its barriers write:
- * <ul>
- * <li>on one line, the version it is writing back ({@code committing}, which every other writing
- *     commit's privatization fence reads, see {@link SerialGate#awaitOlderWriteBacks}), written
- *     only while a commit is in flight;</li>
- * <li>on another, the flags written at every block: inside a speculative attempt ({@code active},
- *     {@link SerialGate}'s Dekker flag, read by drains), inside a block at all ({@code inBlock},
- *     read now and then by {@link Regime}), and whether another thread waits for the gate it holds
- *     ({@code dropRequested}).</li>
- * </ul>
- * Each commit's fence thus reads a line the other thread wrote only if it committed meanwhile.
+ * a remote read never takes away from the owning thread a line its barriers write: the flags
+ * written at every block — inside a speculative attempt ({@code active}, {@link SerialGate}'s
+ * Dekker flag, read by drains), inside a block at all ({@code inBlock}, read now and then by
+ * {@link Regime}), and whether another thread waits for the gate it holds ({@code dropRequested}).
+ * A commit reads none of it (see {@link Orecs}: the clock is the commit lock).
  */
 final class Published extends PublishedFlags {
   @SuppressWarnings("unused")
   private long q1, q2, q3, q4, q5, q6, q7, q8;
 
   private static final VarHandle ACTIVE;
-  private static final VarHandle COMMITTING;
   private static final VarHandle IN_BLOCK;
 
   static {
     try {
       MethodHandles.Lookup l = MethodHandles.lookup();
       ACTIVE = l.findVarHandle(PublishedFlags.class, "active", boolean.class);
-      COMMITTING = l.findVarHandle(PublishedCommit.class, "committing", long.class);
       IN_BLOCK = l.findVarHandle(PublishedFlags.class, "inBlock", boolean.class);
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
@@ -72,24 +64,6 @@ final class Published extends PublishedFlags {
       dropRequested = false;
     }
   }
-
-  /**
-   * Publishes a commit that has locked its write set and is about to take its version (the
-   * release orders it before the clock tick that follows): a negative number, different for each
-   * commit, so that a fence waiting for one can tell when the next has begun.
-   */
-  void publishPending() {
-    long s = commitSeq + 1;
-    commitSeq = s;
-    COMMITTING.setRelease(this, -(s & Long.MAX_VALUE) - 1);
-  }
-
-  /** Publishes the version being written back, or 0 once the commit is over. Release. */
-  void publishCommitting(long version) {
-    if (committing != version) {
-      COMMITTING.setRelease(this, version);
-    }
-  }
 }
 
 /** Padding before the first published line (the JVM lays out superclass fields first). */
@@ -98,22 +72,8 @@ abstract class PublishedPadding {
   private long p1, p2, p3, p4, p5, p6, p7, p8;
 }
 
-/** The line of the commit in flight. */
-abstract class PublishedCommit extends PublishedPadding {
-  /** The write version being written back, a negative number before it is known, or 0. */
-  volatile long committing;
-  /** How many commits this context has begun (read only by its own thread). */
-  long commitSeq;
-}
-
-/** Padding between the two lines. */
-abstract class PublishedMiddle extends PublishedCommit {
-  @SuppressWarnings("unused")
-  private long m1, m2, m3, m4, m5, m6, m7, m8;
-}
-
 /** The line of the flags written at every block. */
-abstract class PublishedFlags extends PublishedMiddle {
+abstract class PublishedFlags extends PublishedPadding {
   /** Inside a speculative attempt (the serial gate waits for it to become false). */
   volatile boolean active;
   /** Another thread asked the holder of the gate to drop it (see {@link SerialGate}). */

@@ -9,9 +9,8 @@ import java.util.Arrays;
  * <p>An entry holds no reference and no value: appending is one store into a primitive array (no
  * garbage-collector barrier, no second column), which is what keeps the read barrier small enough
  * for the JIT to inline at every call site. Validation is by version only: an entry is valid while
- * its orec is unlocked at a version &le; the attempt's read version {@code rv} (every later commit
- * to that stripe takes a version &gt; {@code rv}: it locks after the read and ticks the clock after
- * locking), or locked by the validating attempt's own commit over such a version. A commit that
+ * its orec's version is &le; the attempt's read version {@code rv} (every later commit to that
+ * stripe takes a version &gt; {@code rv}: it takes the clock after the read). A commit that
  * wrote the value already there therefore conflicts (it is a write); two locations that share a
  * stripe by hashing conflict too, which with 2^20 stripes is rare enough not to matter. The site
  * names the location for diagnostics ({@link Sites#location}).
@@ -49,39 +48,19 @@ final class ReadLog {
   }
 
   /**
-   * Whether every entry is still valid: unlocked at a version &le; {@code rv}, or locked by
-   * {@code self}'s commit over such a version. Waits a little for orecs that another commit holds.
+   * Whether every entry still has a version &le; {@code rv}. Meaningful at a settled clock (no
+   * commit writing back): a committer gives its orecs their new version before it writes a value.
    */
-  boolean validate(long rv, RedoLog self, long selfLock) {
+  boolean validate(long rv) {
     long rvWord = Orecs.versionWord(rv);
     long[] e = entries;
     for (int i = 0, n = size; i < n; i++) {
-      int orec = orecOf(e[i]);
-      long cur = Orecs.getVolatile(orec);
-      if (cur <= rvWord && !Orecs.isLocked(cur)) {
-        continue;
-      }
-      if (!validSlow(orec, cur, rvWord, self, selfLock)) {
+      if (Orecs.getVolatile(orecOf(e[i])) > rvWord) {
         conflictEntry = i;
         return false;
       }
     }
     return true;
-  }
-
-  private static boolean validSlow(int orec, long cur, long rvWord, RedoLog self, long selfLock) {
-    if (cur == selfLock) {
-      long old = self.lockedWordOf(orec);
-      return old >= 0 && old <= rvWord;
-    }
-    for (int round = 0; Orecs.isLocked(cur); round++) {
-      if (round > Backoff.LOCK_WAIT_ROUNDS) {
-        return false;
-      }
-      Backoff.pause(round); // another commit holds it: its new version will be > rv, or it gives up
-      cur = Orecs.getVolatile(orec);
-    }
-    return cur <= rvWord;
   }
 
   /** The entry that made the last validation fail, or -1. */
@@ -93,8 +72,7 @@ final class ReadLog {
   boolean anyChangedSince(long rv) {
     long rvWord = Orecs.versionWord(rv);
     for (int i = 0; i < size; i++) {
-      long cur = Orecs.getVolatile(orecOf(entries[i]));
-      if (Orecs.isLocked(cur) || cur > rvWord) {
+      if (Orecs.getVolatile(orecOf(entries[i])) > rvWord) {
         return true;
       }
     }

@@ -11,9 +11,7 @@ import java.util.Arrays;
  * equals the log's, so clearing is one increment. The same table is the read barrier's filter:
  * {@link #mayHold} is one load and compare, and unlike a one-word Bloom filter it does not saturate
  * once a block has written more than a few dozen locations.
- *
- * <p>At commit it also records, for each orec it locks, the word it replaced, so that validation
- * can look through the attempt's own locks and a failed commit can restore them.
+
  */
 final class RedoLog extends AccessLog {
   private static final int INITIAL_SLOTS = 1024;
@@ -24,10 +22,6 @@ final class RedoLog extends AccessLog {
   private int stamp = 1;
   /** Per entry, the previous entry of its slot, or -1. */
   private int[] next = new int[64];
-  /** Per entry, the orec word it replaced when it locked the orec; -1 when another entry did. */
-  private long[] replaced = new long[64];
-  /** Entries [0, lockedUpTo) went through locking (for unlock after a failure). */
-  private int lockedUpTo;
 
   /** Whether a location of this orec may have been written (false: certainly not). Inlined into reads. */
   boolean mayHold(int orec) {
@@ -104,7 +98,6 @@ final class RedoLog extends AccessLog {
       return; // nothing was put: the index is still empty
     }
     super.clear();
-    lockedUpTo = 0;
     if (slotMask + 1 > RETAINED_CAPACITY) {
       try {
         reindex(INITIAL_SLOTS);
@@ -122,83 +115,18 @@ final class RedoLog extends AccessLog {
   @Override
   void grow(int capacity) {
     int[] n = Arrays.copyOf(next, capacity);
-    long[] r = Arrays.copyOf(replaced, capacity);
     super.grow(capacity);
     next = n;
-    replaced = r;
   }
 
   @Override
   void resize(int capacity) {
     int[] n = new int[capacity];
-    long[] r = new long[capacity];
     super.resize(capacity);
     next = n;
-    replaced = r;
   }
 
-  int lockedUpTo() {
-    return lockedUpTo;
-  }
-
-  /**
-   * Locks the orec of every entry. Gives up (and returns false; {@link #unlock} then restores
-   * what it locked) when another committer holds one for too long.
-   */
-  boolean lock(Txn owner) {
-    long lockWord = owner.lockWord;
-    for (int e = 0; e < size; e++) {
-      lockedUpTo = e + 1;
-      replaced[e] = -1;
-      int orec = orecs[e];
-      long w = Orecs.getVolatile(orec);
-      if (w == lockWord) {
-        continue; // an earlier entry shares the stripe
-      }
-      if (FaultInjection.NO_LOCK) {
-        replaced[e] = Orecs.isLocked(w) ? -1 : w; // as if locked: released with the commit's version, never held
-        continue;
-      }
-      long waitStart = 0;
-      for (int round = 0; ; round++) {
-        if (!Orecs.isLocked(w)) {
-          replaced[e] = w; // before the CAS: a Thread.stop right after it still finds what to restore
-          if (Orecs.casLock(orec, w, lockWord)) {
-            break;
-          }
-          replaced[e] = -1;
-        }
-        if (round > Backoff.LOCK_WAIT_ROUNDS) {
-          return false; // maybe two committers waiting for each other: one gives up
-        }
-        if (round == 0 && ConflictProfiler.enabled()) {
-          waitStart = System.nanoTime();
-        }
-        Backoff.pause(round);
-        w = Orecs.getVolatile(orec);
-      }
-      if (waitStart != 0) {
-        owner.noteLockWait(holders[e], fields[e], indexes[e], Sites.BOTH_WRITE, orec, System.nanoTime() - waitStart);
-      }
-    }
-    return true;
-  }
-
-  /** The word an orec held before this attempt locked it, or -1: the entries of a stripe share its slot chain. */
-  long lockedWordOf(int orec) {
-    int s = orec & slotMask;
-    if (slotStamp[s] != stamp) {
-      return -1;
-    }
-    for (int e = slotHead[s]; e >= 0; e = next[e]) {
-      if (orecs[e] == orec && e < lockedUpTo && replaced[e] >= 0) {
-        return replaced[e];
-      }
-    }
-    return -1;
-  }
-
-  /** Stores every logged value into memory; called with all orecs locked. */
+  /** Stores every logged value into memory; called with the commit lock held, or alone. */
   void writeBack() {
     for (int e = 0; e < size; e++) {
       Object h = holders[e];
@@ -210,27 +138,14 @@ final class RedoLog extends AccessLog {
     }
   }
 
-  /** Releases every lock this attempt holds with the commit's version. */
-  void release(long versionWord) {
-    for (int e = 0; e < lockedUpTo; e++) {
-      if (replaced[e] >= 0) {
-        Orecs.setRelease(orecs[e], versionWord);
-      }
-    }
-    lockedUpTo = 0; // released: nothing for unlock to restore
-  }
-
   /**
-   * Restores the words that a failed commit replaced: only where the orec holds this attempt's
-   * lock word (an asynchronous error may have come between noting a word and locking it).
+   * Gives every entry's orec the commit's version before its value is written back (the caller
+   * holds the commit lock and fences between the two, see {@link Orecs}).
    */
-  void unlock(long lockWord) {
-    for (int e = 0; e < lockedUpTo; e++) {
-      if (replaced[e] >= 0 && Orecs.getVolatile(orecs[e]) == lockWord) {
-        Orecs.setRelease(orecs[e], replaced[e]);
-      }
+  void announce(long versionWord) {
+    for (int e = 0; e < size; e++) {
+      Orecs.setOpaque(orecs[e], versionWord);
     }
-    lockedUpTo = 0;
   }
 
   /** Gives every written location's orec {@code versionWord} (a log written back in place, irrevocably). */

@@ -448,30 +448,4 @@ final class SerialGate {
   static boolean anyoneSleeping() {
     return SLEEPERS.get() != 0;
   }
-
-  /**
-   * Waits until no other context is still writing back a commit older than {@code version}.
-   * After this, data that the caller's commit made private can be used outside transactions
-   * without an older commit's delayed write landing on it (the privatization problem).
-   */
-  static void awaitOlderWriteBacks(Txn self, long version) {
-    for (Registration ref : snapshot) {
-      if (ref.published == self.published) {
-        continue;
-      }
-      Published other = ref.published;
-      long v = other.committing;
-      // Wait for the one commit seen: pending (its version may be older) or writing back an older
-      // version. A new value means it is over (what the other thread commits next takes a newer
-      // version), except a pending commit that now shows its version, older still.
-      for (int round = 0; v != 0 && v < version && ref.thread.isAlive(); round++) {
-        Backoff.politePause(round);
-        long now = other.committing;
-        if (now == 0 || now >= version || now != v && !(v < 0 && now > 0)) {
-          break;
-        }
-        v = now;
-      }
-    }
-  }
 }

@@ -9,7 +9,7 @@ import java.lang.invoke.VarHandle;
  * <h2>Reads</h2>
  * The rewritten code loads the orec word ({@link #beforeRead}), then the value, then calls the
  * check ({@link #checkBits}/{@link #checkRef}): the read is good when the orec is unchanged around
- * the load, unlocked, and not newer than the read version {@code rv}. Every value accepted so
+ * the load and not newer than the read version {@code rv}. Every value accepted so
  * belongs to the snapshot at {@code rv} (opacity). The fast path is a handful of instructions and
  * one {@code long} store into the {@link ReadLog}, small enough to be inlined at every call site;
  * everything else (the block's own writes, locked or newer orecs, growing the log) is out of line.
@@ -21,13 +21,15 @@ import java.lang.invoke.VarHandle;
  * with {@link #logging} off: reads are checked against {@code rv} as above but not logged. Such an
  * attempt cannot extend (nothing to validate): a newer orec aborts it, and the next attempt logs.
  * If it writes after all, it may still commit when no other commit happened since it began
- * ({@code wv == rv + 1}: nothing it read can have changed); otherwise it re-runs logging.
+ * (the clock still shows {@code rv}: nothing it read can have changed); otherwise it re-runs logging.
  *
  * <h2>Commit</h2>
- * Lock the write set's orecs, publish "committing", take a write version {@code wv} from the clock,
- * validate the read set (skipped when {@code wv == rv + 1}), write back, release the orecs with
- * {@code wv}, then wait for older commits still writing back (the privatization fence, see
- * {@link SerialGate#awaitOlderWriteBacks}). A read-only attempt commits with none of it.
+ * Validate the read set at a settled clock {@code c} (skipped when {@code c == rv}), take the
+ * commit lock by moving the clock from {@code c} (re-validating if another commit came first), give
+ * the write set's orecs the version {@code c + 2}, write back, release the clock with that version
+ * (see {@link Orecs}). Commits write back one at a time, so once the lock is released no older
+ * commit is still writing: that is the privatization fence. A read-only attempt commits with none
+ * of it.
  */
 final class Speculation {
   final Txn txn;
@@ -37,22 +39,19 @@ final class Speculation {
   /** {@code rv} as an orec word: an unlocked orec is good when its word is at most this. */
   long rvWord;
   /**
-   * The newest value of the clock this thread has seen (its last commit's version, its last
-   * extension). Any such value is a sound read version: every commit whose version is at most it
-   * had locked its whole write set before it ticked the clock, so before this thread saw the value.
+   * The newest settled value of the clock this thread has seen (its last commit's version, its
+   * last extension). Any such value is a sound read version: every commit whose version is at most
+   * it had finished writing back before this thread saw the value.
    */
   private long clockSeen;
-  /** The clock value at which no commit of an older or equal version was still writing back. */
-  private long quiescentAt = -1;
   /** Whether reads are logged (off for attempts expected to be read-only). */
   boolean logging = true;
   /**
-   * Reads need no orec at all while the clock still shows {@code rv}: no commit has taken a
-   * version since the attempt began, so nothing has been written back since (a commit writes back
-   * only after its tick), and the attempt began once every commit of version &le; {@code rv} had
-   * finished writing back. For attempts without a log that have written nothing: a value loaded
-   * before the clock is seen unchanged belongs to the snapshot, at the cost of one load of a line
-   * that only commits write. Otherwise (or once the clock has moved) a read checks its orec.
+   * Reads need no orec at all while the clock still shows {@code rv}: no commit has begun since the
+   * attempt began (a commit takes the clock before it writes a value), and none was writing back
+   * then (the clock was settled). For attempts without a log that have written nothing: a value
+   * loaded before the clock is seen unchanged belongs to the snapshot, at the cost of one load of a
+   * line that only commits write. Otherwise (or once the clock has moved) a read checks its orec.
    */
   boolean clockReads;
   /** The orec and its word, loaded before the caller's own load of a field (see {@link Barriers}). */
@@ -60,8 +59,14 @@ final class Speculation {
   long pendingWord;
   int pendingSite;
 
-  Speculation(Txn txn) {
+  /** This context's token in the commit lock (see {@link Orecs#tryLock}). */
+  private final long lockToken;
+  /** The clock value the last attempt to take the commit lock started from (to release it after a stop). */
+  private long lockedAt;
+
+  Speculation(Txn txn, long contextId) {
     this.txn = txn;
+    this.lockToken = Orecs.lockToken(contextId);
   }
 
   /**
@@ -71,13 +76,7 @@ final class Speculation {
    * extend, so it starts from the clock itself.
    */
   void start(boolean logReads) {
-    long v = logReads ? clockSeen : Orecs.now();
-    if (!logReads && v != quiescentAt) {
-      // Reads that look only at the clock must not see half of a commit still writing back with
-      // a version <= rv (its orecs are locked, but these reads do not look at orecs): wait for it.
-      SerialGate.awaitOlderWriteBacks(txn, v + 1);
-      quiescentAt = v;
-    }
+    long v = logReads ? clockSeen : Orecs.settled();
     clockSeen = v;
     rv = v;
     rvWord = Orecs.versionWord(v);
@@ -108,7 +107,7 @@ final class Speculation {
    */
   boolean accepts(int orec, long before, int site) {
     VarHandle.acquireFence(); // the caller's load stays before the second look at the orec
-    if (Orecs.getOpaque(orec) != before || before > rvWord || (before & 1) != 0 || writes.mayHold(orec)) {
+    if (Orecs.getOpaque(orec) != before || before > rvWord || writes.mayHold(orec)) {
       return false;
     }
     if (logging) {
@@ -122,7 +121,7 @@ final class Speculation {
     int orec = pendingOrec;
     long before = pendingWord;
     VarHandle.acquireFence(); // the caller's load stays before the second look at the orec
-    if (Orecs.getOpaque(orec) != before || before > rvWord || (before & 1) != 0 || writes.mayHold(orec)) {
+    if (Orecs.getOpaque(orec) != before || before > rvWord || writes.mayHold(orec)) {
       return readBitsSlow(holder, field, 0, orec, pendingSite);
     }
     if (logging) {
@@ -136,7 +135,7 @@ final class Speculation {
     int orec = pendingOrec;
     long before = pendingWord;
     VarHandle.acquireFence();
-    if (Orecs.getOpaque(orec) != before || before > rvWord || (before & 1) != 0 || writes.mayHold(orec)) {
+    if (Orecs.getOpaque(orec) != before || before > rvWord || writes.mayHold(orec)) {
       return readRefSlow(holder, field, 0, orec, pendingSite);
     }
     if (logging) {
@@ -148,7 +147,7 @@ final class Speculation {
   /** Completes an element read whose orec word {@code before} was loaded before the element. */
   long checkElementBits(Object array, int index, int orec, long before, int site, long value) {
     VarHandle.acquireFence();
-    if (Orecs.getOpaque(orec) != before || before > rvWord || (before & 1) != 0 || writes.mayHold(orec)) {
+    if (Orecs.getOpaque(orec) != before || before > rvWord || writes.mayHold(orec)) {
       return readBitsSlow(array, Location.ARRAY, index, orec, site);
     }
     if (logging) {
@@ -160,7 +159,7 @@ final class Speculation {
   /** {@link #checkElementBits} for references. */
   Object checkElementRef(Object[] array, int index, int orec, long before, int site, Object value) {
     VarHandle.acquireFence();
-    if (Orecs.getOpaque(orec) != before || before > rvWord || (before & 1) != 0 || writes.mayHold(orec)) {
+    if (Orecs.getOpaque(orec) != before || before > rvWord || writes.mayHold(orec)) {
       return readRefSlow(array, Location.ARRAY, index, orec, site);
     }
     if (logging) {
@@ -224,23 +223,9 @@ final class Speculation {
     }
   }
 
-  /** Waits for the orec to be unlocked; extends the snapshot when it is newer than {@code rv}. */
+  /** The orec's version, once the snapshot has been extended to it if it is newer than {@code rv}. */
   private long stableVersion(Object holder, int field, int index, int orec, int site) {
     long w = Orecs.getAcquire(orec);
-    long waitStart = 0;
-    for (int round = 0; Orecs.isLocked(w); round++) {
-      if (round > Backoff.LOCK_WAIT_ROUNDS) {
-        throw txn.conflictAt(holder, field, index, site, orec);
-      }
-      if (round == 0 && ConflictProfiler.enabled()) {
-        waitStart = System.nanoTime();
-      }
-      Backoff.pause(round);
-      w = Orecs.getAcquire(orec);
-    }
-    if (waitStart != 0) {
-      txn.noteLockWait(holder, field, index, site, orec, System.nanoTime() - waitStart);
-    }
     if (w > rvWord) {
       if (!logging) {
         throw txn.needsReadLog(holder, field, index, site, orec); // nothing to validate an extension with
@@ -253,7 +238,14 @@ final class Speculation {
   /** Moves {@code rv} to the clock's current value once every read so far is still valid there. */
   private void extend(Object holder, int field, int index, int site, int orec) {
     long now = Orecs.now();
-    if (!reads.validate(rv, writes, txn.lockWord)) {
+    if (Orecs.isWritingBack(now)) {
+      long waitStart = ConflictProfiler.enabled() ? System.nanoTime() : 0;
+      now = Orecs.settled();
+      if (waitStart != 0) {
+        txn.noteLockWait(holder, field, index, site, orec, System.nanoTime() - waitStart);
+      }
+    }
+    if (!reads.validate(rv)) {
       throw txn.readConflict(reads);
     }
     rv = now;
@@ -276,50 +268,59 @@ final class Speculation {
   // ---- commit ----
 
   /**
-   * Commits the attempt's writes: returns false (everything undone, the conflict noted) when
-   * validation failed or a lock could not be had.
+   * Commits the attempt's writes: returns false (nothing written, the conflict noted) when
+   * validation failed.
    */
   boolean commitWrites() {
-    if (!writes.lock(txn)) {
-      txn.noteLockConflict(writes);
-      writes.unlock(txn.lockWord);
+    long settled = lockClockIfValid();
+    if (settled < 0) {
       return false;
     }
-    // Published before the tick: a later committer's privatization fence, which comes after
-    // its own tick, then sees this commit as pending or with its version (never as idle).
-    txn.published.publishPending();
-    long wv = Orecs.tick();
+    long wv = Orecs.versionAfter(settled);
     clockSeen = wv;
-    if (wv != rv + 1 && !FaultInjection.NO_VALIDATE && (!logging || !reads.validate(rv, writes, txn.lockWord))) {
-      if (logging) {
-        txn.noteReadConflict(reads);
-      } else {
-        txn.noteNeedsReadLog();
-      }
-      writes.unlock(txn.lockWord);
-      txn.published.publishCommitting(0);
-      return false;
-    }
     txn.recordWriters(writes);
-    txn.published.publishCommitting(wv);
     try {
+      writes.announce(Orecs.versionWord(wv));
+      VarHandle.releaseFence(); // a reader that sees a new value sees the new version too
+      if (FaultInjection.NO_FENCE) {
+        Orecs.unlock(settled); // broken on purpose: later commits may finish before this write-back
+      }
       writes.writeBack();
-      txn.writeOutput(); // before the locks go: a block that reads these writes prints after this one
     } catch (Throwable asynchronous) {
       writes.writeBack(); // a ThreadDeath mid-way: finish it, never leave half a block applied
       throw asynchronous;
     } finally {
-      writes.release(Orecs.versionWord(wv));
-      txn.published.publishCommitting(0);
+      if (!FaultInjection.NO_FENCE) {
+        Orecs.unlock(settled);
+      }
     }
-    // Always, even when no other commit ticked since this thread's last one (every older one was
-    // waited for then): skipping it let two threads fall into bursts, measured 1.8x slower on 2
-    // threads committing disjoint data back to back (BankMb: 430 vs 230 ns per transfer).
-    if (!FaultInjection.NO_FENCE) {
-      SerialGate.awaitOlderWriteBacks(txn, wv);
-    }
-    quiescentAt = wv; // every commit older than this one is over, and this one too
+    // After the commit lock, before the output lock the caller holds: a block that reads these
+    // writes and prints takes that lock after this one, and other commits need not wait for I/O.
+    txn.writeOutput();
     return true;
+  }
+
+  /**
+   * Validates the reads at a settled clock and takes the commit lock there: the clock value it
+   * was taken at, or -1 (the conflict noted) when a read no longer holds.
+   */
+  private long lockClockIfValid() {
+    for (int round = 0; ; round++) {
+      long settled = Orecs.settled();
+      if (settled != rv && !FaultInjection.NO_VALIDATE && (!logging || !reads.validate(rv))) {
+        if (logging) {
+          txn.noteReadConflict(reads);
+        } else {
+          txn.noteNeedsReadLog();
+        }
+        return -1;
+      }
+      lockedAt = settled; // before the lock is taken: a stop right after it still finds what to release
+      if (FaultInjection.NO_LOCK || Orecs.tryLock(settled, lockToken)) {
+        return settled;
+      }
+      Backoff.politePause(round); // another commit came first: validate again once it is done
+    }
   }
 
   /**
@@ -343,13 +344,18 @@ final class Speculation {
     if (!logging) {
       return Orecs.now() == rv; // no read log: valid only if nothing committed since it began
     }
-    return reads.validate(rv, writes, txn.lockWord);
+    return reads.validate(rv);
   }
 
   /** Writes the redo log back in place (the block owns the gate, alone) and stamps it with {@code word}. */
   void writeBackInPlace(long word) {
     writes.writeBack();
     writes.stamp(word);
+  }
+
+  /** After an asynchronous error: releases the commit lock if this context was stopped holding it. */
+  void releaseCommitLock() {
+    Orecs.unlockIfHeld(lockToken, lockedAt);
   }
 
   void clear() {

@@ -46,7 +46,6 @@ public final class Txn {
   private static final ConcurrentHashMap<String, LongAdder> IRREVOCABLE_CAUSES = new ConcurrentHashMap<>();
 
   final Thread thread = Thread.currentThread();
-  final long lockWord;
   /** This thread's counters (see {@link Stats}); they outlive the context in the registry. */
   final long[] counts = new long[Stats.KINDS];
   /** What this context publishes to other threads (the gate's flags, the fence's version). */
@@ -55,7 +54,7 @@ public final class Txn {
   final SerialGate.Token running = new SerialGate.Token(this, true);
   final SerialGate.Token kept = new SerialGate.Token(this, false);
 
-  final Speculation spec = new Speculation(this);
+  final Speculation spec;
   final UndoLog undo = new UndoLog();
   private final ReadLog watch = new ReadLog();
   private final ConflictNote conflict = new ConflictNote();
@@ -105,7 +104,7 @@ public final class Txn {
 
   private Txn() {
     long id = IDS.incrementAndGet();
-    lockWord = (id << 1) | 1;
+    spec = new Speculation(this, id);
     counterCell = (int) (id & (CounterCells.CELLS - 1));
     SerialGate.register(this);
   }
@@ -348,15 +347,16 @@ public final class Txn {
 
   /** The end of every commit: out of the block, the gate kept or handed over, the commit counted. */
   private void closeCommitted() {
-    boolean wasInPlace = inPlace;
+    if (inPlace) {
+      SerialGate.endAlone(this);
+    }
+    SerialGate.leave(this); // also after an attempt that began speculative and became irrevocable
+    // Out of the block only now: a Thread.stop that lands above still finds the block open, and
+    // its handler gives up the gate (closed first, the gate stayed with a thread that caught it).
     inPlace = false;
     undoing = false;
     inBlock = false;
     published.setInBlock(false);
-    if (wasInPlace) {
-      SerialGate.endAlone(this);
-    }
-    SerialGate.leave(this); // also after an attempt that began speculative and became irrevocable
     counts[Stats.COMMITS]++;
     if (--commitsUntilLook == 0) {
       commitsUntilLook = Regime.LOOK_PERIOD;
@@ -488,9 +488,8 @@ public final class Txn {
     published.setInBlock(false);
     turnReady = null;
     try {
-      spec.writes.unlock(lockWord);
+      spec.releaseCommitLock();
     } finally {
-      published.publishCommitting(0);
       rollback();
       inPlace = false;
       undoing = false;
@@ -741,11 +740,7 @@ public final class Txn {
     conflict.noteRead(reads);
   }
 
-  void noteLockConflict(RedoLog writes) {
-    conflict.noteLock(writes);
-  }
-
-  /** When profiling: a wait for a location that another block's commit held locked. */
+  /** When profiling: a wait for another block's commit to finish writing back a location read. */
   void noteLockWait(Object holder, int field, int index, int site, int orec, long nanos) {
     try {
       String location = field == Location.ARRAY && holder == null ? "?" : Location.describe(holder, field, index);

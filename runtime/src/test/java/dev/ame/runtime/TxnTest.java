@@ -80,16 +80,16 @@ class TxnTest {
   }
 
   @Test
-  void afterThrow_lockWordsHeldByAFailedCommit_areReleased() throws Exception {
+  void commit_failingInItsWriteBack_releasesTheCommitLock() throws Exception {
     long[] a = new long[1];
     Txn t = Txn.current();
     t.begin("test");
     Barriers.writeJA(a, 0, 5, t);
-    int orec = Orecs.index(a, 0);
-    assertTrue(t.spec.writes.lock(t)); // as if a stop landed in the commit with the write set locked
-    assertTrue(Orecs.isLocked(Orecs.getVolatile(orec)));
-    t.afterThrow(new InternalError("asynchronous"));
-    assertFalse(Orecs.isLocked(Orecs.getVolatile(orec)), "no lock word left held");
+    // As if an asynchronous error landed in the write-back: an entry that cannot be stored.
+    t.spec.writes.put(a, Location.ARRAY, 1, Orecs.index(a, 1), 6, null);
+    ArrayIndexOutOfBoundsException e = assertThrows(ArrayIndexOutOfBoundsException.class, t::commit);
+    t.afterThrow(e);
+    assertFalse(Orecs.isWritingBack(Orecs.now()), "the commit lock is not left held");
     runInOtherThread(() -> {
       Txn other = Txn.current();
       other.begin("other");
