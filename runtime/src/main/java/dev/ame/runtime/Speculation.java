@@ -305,7 +305,7 @@ final class Speculation {
    * was taken at, or -1 (the conflict noted) when a read no longer holds.
    */
   private long lockClockIfValid() {
-    for (int round = 0; ; round++) {
+    for (;;) {
       long settled = Orecs.settled();
       if (settled != rv && !FaultInjection.NO_VALIDATE && (!logging || !reads.validate(rv))) {
         if (logging) {
@@ -319,7 +319,8 @@ final class Speculation {
       if (FaultInjection.NO_LOCK || Orecs.tryLock(settled, lockToken)) {
         return settled;
       }
-      Backoff.politePause(round); // another commit came first: validate again once it is done
+      // Another commit came first: validate again at once (settling waits for it), never back off,
+      // or a committer that keeps losing the race to short commits would starve.
     }
   }
 
