@@ -86,14 +86,6 @@ final class Orecs {
     WORD.setRelease(TABLE, index, word);
   }
 
-  /**
-   * A committer's stamp before it writes back: plain, ordered before the values by the caller's
-   * release fence, so a reader that sees a new value sees the new version on its second look.
-   */
-  static void setOpaque(int index, long word) {
-    WORD.setOpaque(TABLE, index, word);
-  }
-
   static long versionWord(long version) {
     return version << 1;
   }
@@ -163,12 +155,11 @@ final class Orecs {
    * takes and releases the commit lock at once, so no speculative commit is writing back meanwhile.
    */
   static long tick() {
-    for (int round = 0; ; round++) {
-      long c = settled();
+    for (;;) {
+      long c = settled(); // a lost race: settle again at once, as a commit does
       if (CLOCK.compareAndSet(c, c + 2)) {
         return c + 2;
       }
-      Backoff.politePause(round);
     }
   }
 }

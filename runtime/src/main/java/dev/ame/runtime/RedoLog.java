@@ -139,16 +139,9 @@ final class RedoLog extends AccessLog {
   }
 
   /**
-   * Gives every entry's orec the commit's version before its value is written back (the caller
-   * holds the commit lock and fences between the two, see {@link Orecs}).
+   * Gives every written location's orec {@code versionWord}: after a log written back in place, or
+   * before a speculative commit writes back (its caller fences between the two, see {@link Orecs}).
    */
-  void announce(long versionWord) {
-    for (int e = 0; e < size; e++) {
-      Orecs.setOpaque(orecs[e], versionWord);
-    }
-  }
-
-  /** Gives every written location's orec {@code versionWord} (a log written back in place, irrevocably). */
   void stamp(long versionWord) {
     for (int e = 0; e < size; e++) {
       Orecs.setRelease(orecs[e], versionWord);

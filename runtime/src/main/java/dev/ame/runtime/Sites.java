@@ -15,13 +15,9 @@ public final class Sites {
   private static volatile String[] locations = new String[1024];
   private static int count = 1;
 
-  /** Not a read: both blocks wrote the location, and met at commit. */
-  static final int BOTH_WRITE;
-
   static {
     names[0] = "?";
     locations[0] = "?";
-    BOTH_WRITE = register("(both blocks write it)");
   }
 
   private Sites() {}

@@ -280,7 +280,7 @@ final class Speculation {
     clockSeen = wv;
     txn.recordWriters(writes);
     try {
-      writes.announce(Orecs.versionWord(wv));
+      writes.stamp(Orecs.versionWord(wv));
       VarHandle.releaseFence(); // a reader that sees a new value sees the new version too
       if (FaultInjection.NO_FENCE) {
         Orecs.unlock(settled); // broken on purpose: later commits may finish before this write-back
