@@ -65,11 +65,6 @@ final class RuntimeCalls {
     fieldCall(mv, "fieldId", "()I", RuntimeNames.FIELD_ID_CALL, owner, name, isStatic);
   }
 
-  /** Pushes a field's VarHandle, from a call site linked on first execution ({@code Fields.varHandleCall}). */
-  void varHandleCall(MethodVisitor mv, String owner, String name, boolean isStatic) {
-    fieldCall(mv, "varHandle", "()Ljava/lang/invoke/VarHandle;", RuntimeNames.VAR_HANDLE_CALL, owner, name, isStatic);
-  }
-
   private void fieldCall(MethodVisitor mv, String op, String descriptor, Handle direct, String owner, String name,
       boolean isStatic) {
     Type type = Type.getObjectType(owner);

@@ -20,9 +20,6 @@ final class RuntimeNames {
   static final Handle FIELD_ID_CALL = new Handle(Opcodes.H_INVOKESTATIC, "dev/ame/runtime/Fields", "idCall",
       "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/invoke/MethodType;Ljava/lang/Class;Ljava/lang/String;I)Ljava/lang/invoke/CallSite;",
       false);
-  static final Handle VAR_HANDLE_CALL = new Handle(Opcodes.H_INVOKESTATIC, "dev/ame/runtime/Fields", "varHandleCall",
-      "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/invoke/MethodType;Ljava/lang/Class;Ljava/lang/String;I)Ljava/lang/invoke/CallSite;",
-      false);
   static final Handle LINK = new Handle(Opcodes.H_INVOKESTATIC, "dev/ame/runtime/Linker", "link",
       "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/invoke/MethodType;ILjava/lang/Class;Ljava/lang/String;)Ljava/lang/invoke/CallSite;",
       false);

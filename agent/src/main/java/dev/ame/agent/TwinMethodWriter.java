@@ -212,6 +212,12 @@ final class TwinMethodWriter extends MethodVisitor {
       super.visitLabel(bodyStart);
     }
     bodyOpen = true;
+    if (methodName.equals("<init>") && !alone) {
+      // the new object is this attempt's own from here on: written in place (the runtime's CapturedObjects)
+      super.visitVarInsn(Opcodes.ALOAD, 0);
+      loadTxn();
+      barrier("captured", "(Ljava/lang/Object;" + TXN_DESC + ")V");
+    }
   }
 
   private void closeBody() {
@@ -252,45 +258,19 @@ final class TwinMethodWriter extends MethodVisitor {
       return;
     }
     Type type = Type.getType(descriptor);
-    String kind = RuntimeNames.kind(type);
-    String k = RuntimeNames.kindDescriptor(kind);
     if (alone) {
       storeInPlace(owner, name, descriptor, type, isStatic);
       return;
     }
     switch (opcode) {
       case Opcodes.GETFIELD:
-        if (hasReadBarrierWithVarHandle(type)) {
-          readThroughVarHandle(owner, name, type, false);
-          break;
-        }
         super.visitInsn(Opcodes.DUP);
-        super.visitInsn(Opcodes.DUP);
-        pushFieldId(owner, name, isStatic);
-        pushSite(owner.replace('/', '.') + "." + name);
-        loadTxn();
-        barrier("beforeRead", "(Ljava/lang/Object;II" + TXN_DESC + ")V");
         super.visitFieldInsn(opcode, owner, name, descriptor);
-        pushFieldId(owner, name, isStatic);
-        loadTxn();
-        barrier("afterRead" + kind, "(Ljava/lang/Object;" + k + "I" + TXN_DESC + ")" + k);
-        castTo(type);
+        checkRead(owner, name, type, false);
         break;
       case Opcodes.GETSTATIC:
-        triggerInitialization(owner, name, descriptor, type);
-        if (hasReadBarrierWithVarHandle(type)) {
-          readThroughVarHandle(owner, name, type, true);
-          break;
-        }
-        pushFieldId(owner, name, isStatic);
-        pushSite(owner.replace('/', '.') + "." + name);
-        loadTxn();
-        barrier("beforeReadStatic", "(II" + TXN_DESC + ")V");
         super.visitFieldInsn(opcode, owner, name, descriptor);
-        pushFieldId(owner, name, isStatic);
-        loadTxn();
-        barrier("afterReadStatic" + kind, "(" + k + "I" + TXN_DESC + ")" + k);
-        castTo(type);
+        checkRead(owner, name, type, true);
         break;
       case Opcodes.PUTFIELD:
         narrow(type);
@@ -373,47 +353,24 @@ final class TwinMethodWriter extends MethodVisitor {
   }
 
   /**
-   * The commonest fields (int, long, references) are read with one barrier call that loads the
-   * value itself through a VarHandle: a dynamic constant, which the JIT folds into a plain load.
-   * The other kinds keep the two calls around the caller's own load ({@code beforeRead}/{@code afterRead}).
-   */
-  private static boolean hasReadBarrierWithVarHandle(Type type) {
-    int sort = type.getSort();
-    return sort == Type.INT || sort == Type.LONG || sort == Type.OBJECT || sort == Type.ARRAY;
-  }
-
-  /**
-   * A read of the commonest kinds: in place, the plain load at the site; else the barrier.
+   * After the site's own load of a field, with the holder (unless static) and the value on the
+   * stack: the barrier that checks the value, logs the read, or returns this attempt's own write.
    * <pre>
-   *   [obj] → aload txn; invokestatic writesInPlace; ifeq SPECULATIVE
-   *   getfield; goto END
-   *   SPECULATIVE: [obj] → indy VH; indy FIELD → readX(obj, VH, FIELD, SITE, txn)   (statics: readStaticX(VH, FIELD, SITE, txn))
-   *   END:
+   *   [obj; dup] getfield C.f; FIELD; ldc SITE; aload txn; invokestatic readX(obj, v, FIELD, SITE, txn)
    * </pre>
-   * The plain load is the site's own, not the barrier's: a barrier that C2 does not inline (a big
-   * block runs out of inlining budget, or the barrier was "already compiled into a big method")
-   * would load through a VarHandle that is no longer a constant, several times slower. The
-   * VarHandle and the field's id come from call sites linked on first execution ({@link #pushFieldId}).
+   * The load is the site's, not the barrier's: a barrier that the JIT does not inline still
+   * checks a plain load (it once loaded through a VarHandle, which is no constant then, and
+   * several times slower).
    */
-  private void readThroughVarHandle(String owner, String name, Type type, boolean isStatic) {
+  private void checkRead(String owner, String name, Type type, boolean isStatic) {
     String kind = RuntimeNames.kind(type);
     String k = RuntimeNames.kindDescriptor(kind);
-    Label speculative = new Label();
-    Label end = new Label();
-    loadTxn();
-    barrier("writesInPlace", "(" + TXN_DESC + ")Z");
-    super.visitJumpInsn(Opcodes.IFEQ, speculative);
-    super.visitFieldInsn(isStatic ? Opcodes.GETSTATIC : Opcodes.GETFIELD, owner, name, type.getDescriptor());
-    super.visitJumpInsn(Opcodes.GOTO, end);
-    super.visitLabel(speculative);
-    calls.varHandleCall(mv, owner, name, isStatic);
     pushFieldId(owner, name, isStatic);
     pushSite(owner.replace('/', '.') + "." + name);
     loadTxn();
     barrier(isStatic ? "readStatic" + kind : "read" + kind,
-        "(" + (isStatic ? "" : "Ljava/lang/Object;") + "Ljava/lang/invoke/VarHandle;II" + TXN_DESC + ")" + k);
+        "(" + (isStatic ? "" : "Ljava/lang/Object;") + k + "II" + TXN_DESC + ")" + k);
     castTo(type);
-    super.visitLabel(end);
   }
 
   /**
@@ -476,6 +433,36 @@ final class TwinMethodWriter extends MethodVisitor {
       return; // the NEW of an object that the runtime makes (see visitMethodInsn)
     }
     super.visitTypeInsn(opcode, type);
+    if (opcode == Opcodes.ANEWARRAY) {
+      captureArray(type.startsWith("[") ? "[" + type : "[L" + type + ";");
+    }
+  }
+
+  @Override
+  public void visitIntInsn(int opcode, int operand) {
+    super.visitIntInsn(opcode, operand);
+    if (opcode == Opcodes.NEWARRAY) {
+      captureArray("[" + PRIMITIVE_ARRAY_ELEMENTS.charAt(operand - Opcodes.T_BOOLEAN));
+    }
+  }
+
+  @Override
+  public void visitMultiANewArrayInsn(String descriptor, int numDimensions) {
+    super.visitMultiANewArrayInsn(descriptor, numDimensions);
+    captureArray(descriptor); // its inner arrays stay logged: only the outer one is known here
+  }
+
+  /** The element descriptors of {@code newarray}'s operands, from {@code T_BOOLEAN} (4) on. */
+  private static final String PRIMITIVE_ARRAY_ELEMENTS = "ZCFDBSIJ";
+
+  /** A new array on the stack is this attempt's own: written in place (the runtime's CapturedObjects). */
+  private void captureArray(String descriptor) {
+    if (alone) {
+      return;
+    }
+    loadTxn();
+    barrier("capturedArray", "(Ljava/lang/Object;" + TXN_DESC + ")Ljava/lang/Object;");
+    super.visitTypeInsn(Opcodes.CHECKCAST, descriptor);
   }
 
   @Override

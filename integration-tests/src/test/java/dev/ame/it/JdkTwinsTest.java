@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * JDK collections used inside blocks run in their transactional twins: on every JDK, the
@@ -47,6 +48,19 @@ class JdkTwinsTest {
   @Test
   void collections_twinsSkippingTheirBarriers_invariantsFail() {
     Jvm.Result r = run(List.of("-Dame.fastPath=false", "-Dame.jdk=unsafe-originals"));
+    assertNotEquals(0, r.exitCode(), r.describe());
+    assertTrue(r.stdout().contains("FAIL "), r.describe());
+  }
+
+  /**
+   * Objects an attempt allocated are written in place (the runtime's {@code CapturedObjects}): a
+   * runtime that takes shared objects for its own ({@code captureall}), or keeps taking them so
+   * after they were published ({@code capturekept}), breaks the invariants.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"captureall", "capturekept"})
+  void collections_sharedObjectsWrittenAsCaptured_invariantsFail(String broken) {
+    Jvm.Result r = run(List.of("-Dame.fastPath=false", "-Dame.test.break=" + broken));
     assertNotEquals(0, r.exitCode(), r.describe());
     assertTrue(r.stdout().contains("FAIL "), r.describe());
   }

@@ -34,9 +34,7 @@ final class AtomicSpecials {
   }
 
   private static long readBits(Object holder, int field, Txn t) {
-    Barriers.beforeRead(holder, field, SITE, t);
-    long v = Fields.get(field).getBits(holder);
-    return Barriers.afterReadJ(holder, v, field, t);
+    return Barriers.readJ(holder, Fields.get(field).getBits(holder), field, SITE, t);
   }
 
   // ---- AtomicLong ----
@@ -130,9 +128,7 @@ final class AtomicSpecials {
   // ---- AtomicReference ----
 
   static Object get(AtomicReference<?> a, Txn t) {
-    Barriers.beforeRead(a, REFERENCE, SITE, t);
-    Object v = Fields.get(REFERENCE).getRef(a);
-    return Barriers.afterReadA(a, v, REFERENCE, t);
+    return Barriers.readA(a, Fields.get(REFERENCE).getRef(a), REFERENCE, SITE, t);
   }
 
   static void set(AtomicReference<?> a, Object v, Txn t) {

@@ -1,19 +1,15 @@
 package dev.ame.runtime;
 
-import java.lang.invoke.VarHandle;
-
 /**
  * The entry points that rewritten code calls in place of field and array instructions. They take
  * only JDK types, so that classes of every class loader can link to them.
  *
  * <p>An instance-field read is rewritten to
  * <pre>
- *   obj; dup; dup; ldc FIELD; ldc SITE; aload txn; invokestatic beforeRead   // remember the orec word
- *   getfield C.f                                                    // the caller's own load
- *   ldc FIELD; aload txn; invokestatic afterReadX                   // check, log, or own write
+ *   obj; dup; getfield C.f                                 // the caller's own load
+ *   FIELD; ldc SITE; aload txn; invokestatic readX         // check, log, or own write
  * </pre>
- * so the hot path keeps the JIT's plain load. A static read triggers class initialization first
- * ({@code getstatic; pop}), then does the same with {@code beforeReadStatic}/{@code afterReadStaticX}.
+ * so the hot path keeps the JIT's plain load; a static read is {@code getstatic} and {@code readStaticX}.
  * A field store is rewritten to a test of {@link #writesInPlace}: in place (a block running alone
  * or irrevocably) the rewritten code loads the old value, hands it to {@code undoX} and stores
  * itself; otherwise {@code writeX} logs the store. Array loads and stores are single calls.
@@ -21,7 +17,9 @@ import java.lang.invoke.VarHandle;
  * <p>Every method here is small, so that the JIT inlines it at every call site: the fast path of
  * a block running alone is a test of a flag and the plain access; that of a speculative attempt is
  * {@link Speculation}'s check of the orec and one append to the read log. Slow paths are out of
- * line. Every kind is a thin conversion around the two templates of raw bits for primitives and
+ * line. The read barriers are under 35 bytes of bytecode, the JIT's limit for call sites it has
+ * no profile of (those at the end of a JDK twin's method-handle chain): above it, such a site
+ * stayed a call. Every kind is a thin conversion around the two templates of raw bits for primitives and
  * references for objects.
  */
 public final class Barriers {
@@ -29,130 +27,43 @@ public final class Barriers {
 
   private Barriers() {}
 
-  // ---- fields read through their VarHandle (int, long, references): one call, no state kept between ----
+  // ---- field reads: the caller's own load, then the check ----
 
-  public static int readI(Object holder, VarHandle vh, int field, int site, Txn t) {
-    if (t.inPlace) {
-      return (int) vh.get(holder);
-    }
-    if (t.spec.clockReads) {
-      int v = (int) vh.get(holder);
-      if (t.spec.unchangedSinceStart()) {
-        return v;
-      }
-    }
-    int orec = Orecs.index(holder, field);
-    long before = Orecs.getAcquire(orec);
-    int v = (int) vh.get(holder);
-    return t.spec.accepts(orec, before, site) ? v : (int) t.spec.readBitsSlow(holder, field, 0, orec, site);
+  public static int readI(Object holder, int v, int field, int site, Txn t) {
+    return t.inPlace ? v : (int) t.spec.checkBits(holder, field, 0, site, v);
   }
 
-  public static long readJ(Object holder, VarHandle vh, int field, int site, Txn t) {
-    if (t.inPlace) {
-      return (long) vh.get(holder);
-    }
-    if (t.spec.clockReads) {
-      long v = (long) vh.get(holder);
-      if (t.spec.unchangedSinceStart()) {
-        return v;
-      }
-    }
-    int orec = Orecs.index(holder, field);
-    long before = Orecs.getAcquire(orec);
-    long v = (long) vh.get(holder);
-    return t.spec.accepts(orec, before, site) ? v : t.spec.readBitsSlow(holder, field, 0, orec, site);
+  public static long readJ(Object holder, long v, int field, int site, Txn t) {
+    return t.inPlace ? v : t.spec.checkBits(holder, field, 0, site, v);
   }
 
-  public static Object readA(Object holder, VarHandle vh, int field, int site, Txn t) {
-    if (t.inPlace) {
-      return (Object) vh.get(holder);
-    }
-    if (t.spec.clockReads) {
-      Object v = (Object) vh.get(holder);
-      if (t.spec.unchangedSinceStart()) {
-        return v;
-      }
-    }
-    int orec = Orecs.index(holder, field);
-    long before = Orecs.getAcquire(orec);
-    Object v = (Object) vh.get(holder);
-    return t.spec.accepts(orec, before, site) ? v : t.spec.readRefSlow(holder, field, 0, orec, site);
+  public static float readF(Object holder, float v, int field, int site, Txn t) {
+    return t.inPlace ? v : Float.intBitsToFloat((int) t.spec.checkBits(holder, field, 0, site, Float.floatToRawIntBits(v)));
   }
 
-  public static int readStaticI(VarHandle vh, int field, int site, Txn t) {
-    if (t.inPlace) {
-      return (int) vh.get();
-    }
-    if (t.spec.clockReads) {
-      int v = (int) vh.get();
-      if (t.spec.unchangedSinceStart()) {
-        return v;
-      }
-    }
-    int orec = Orecs.staticIndex(field);
-    long before = Orecs.getAcquire(orec);
-    int v = (int) vh.get();
-    return t.spec.accepts(orec, before, site) ? v : (int) t.spec.readBitsSlow(null, field, 0, orec, site);
+  public static double readD(Object holder, double v, int field, int site, Txn t) {
+    return t.inPlace ? v : Double.longBitsToDouble(t.spec.checkBits(holder, field, 0, site, Double.doubleToRawLongBits(v)));
   }
 
-  public static long readStaticJ(VarHandle vh, int field, int site, Txn t) {
-    if (t.inPlace) {
-      return (long) vh.get();
-    }
-    if (t.spec.clockReads) {
-      long v = (long) vh.get();
-      if (t.spec.unchangedSinceStart()) {
-        return v;
-      }
-    }
-    int orec = Orecs.staticIndex(field);
-    long before = Orecs.getAcquire(orec);
-    long v = (long) vh.get();
-    return t.spec.accepts(orec, before, site) ? v : t.spec.readBitsSlow(null, field, 0, orec, site);
+  public static Object readA(Object holder, Object v, int field, int site, Txn t) {
+    return t.inPlace ? v : t.spec.checkRef(holder, field, 0, site, v);
   }
 
-  public static Object readStaticA(VarHandle vh, int field, int site, Txn t) {
-    if (t.inPlace) {
-      return (Object) vh.get();
-    }
-    if (t.spec.clockReads) {
-      Object v = (Object) vh.get();
-      if (t.spec.unchangedSinceStart()) {
-        return v;
-      }
-    }
-    int orec = Orecs.staticIndex(field);
-    long before = Orecs.getAcquire(orec);
-    Object v = (Object) vh.get();
-    return t.spec.accepts(orec, before, site) ? v : t.spec.readRefSlow(null, field, 0, orec, site);
-  }
-
-  // ---- fields of the other kinds: the orec word, the caller's own load, then the check ----
-
-  public static void beforeRead(Object holder, int field, int site, Txn t) {
+  /**
+   * An object this attempt has just allocated (a constructor twin, once its super constructor has
+   * returned; a new array): until the attempt commits no other thread can reach it, so it is
+   * written in place ({@link CapturedObjects}).
+   */
+  public static void captured(Object o, Txn t) {
     if (!t.inPlace) {
-      t.spec.beforeRead(Orecs.index(holder, field), site);
+      t.spec.captured.add(o);
     }
   }
 
-  public static int afterReadI(Object holder, int v, int field, Txn t) {
-    return t.inPlace ? v : (int) t.spec.checkBits(holder, field, v);
-  }
-
-  public static long afterReadJ(Object holder, long v, int field, Txn t) {
-    return t.inPlace ? v : t.spec.checkBits(holder, field, v);
-  }
-
-  public static float afterReadF(Object holder, float v, int field, Txn t) {
-    return t.inPlace ? v : Float.intBitsToFloat((int) t.spec.checkBits(holder, field, Float.floatToRawIntBits(v)));
-  }
-
-  public static double afterReadD(Object holder, double v, int field, Txn t) {
-    return t.inPlace ? v : Double.longBitsToDouble(t.spec.checkBits(holder, field, Double.doubleToRawLongBits(v)));
-  }
-
-  public static Object afterReadA(Object holder, Object v, int field, Txn t) {
-    return t.inPlace ? v : t.spec.checkRef(holder, field, v);
+  /** {@link #captured} for the new array on the stack, which it leaves there. */
+  public static Object capturedArray(Object array, Txn t) {
+    captured(array, t);
+    return array;
   }
 
   /** Whether a field store goes in place (the rewritten code then stores itself, after {@code undoX}). */
@@ -202,30 +113,24 @@ public final class Barriers {
 
   // ---- static fields (holder null) ----
 
-  public static void beforeReadStatic(int field, int site, Txn t) {
-    if (!t.inPlace) {
-      t.spec.beforeRead(Orecs.staticIndex(field), site);
-    }
+  public static int readStaticI(int v, int field, int site, Txn t) {
+    return readI(null, v, field, site, t);
   }
 
-  public static int afterReadStaticI(int v, int field, Txn t) {
-    return afterReadI(null, v, field, t);
+  public static long readStaticJ(long v, int field, int site, Txn t) {
+    return readJ(null, v, field, site, t);
   }
 
-  public static long afterReadStaticJ(long v, int field, Txn t) {
-    return afterReadJ(null, v, field, t);
+  public static float readStaticF(float v, int field, int site, Txn t) {
+    return readF(null, v, field, site, t);
   }
 
-  public static float afterReadStaticF(float v, int field, Txn t) {
-    return afterReadF(null, v, field, t);
+  public static double readStaticD(double v, int field, int site, Txn t) {
+    return readD(null, v, field, site, t);
   }
 
-  public static double afterReadStaticD(double v, int field, Txn t) {
-    return afterReadD(null, v, field, t);
-  }
-
-  public static Object afterReadStaticA(Object v, int field, Txn t) {
-    return afterReadA(null, v, field, t);
+  public static Object readStaticA(Object v, int field, int site, Txn t) {
+    return readA(null, v, field, site, t);
   }
 
   public static void undoStaticI(int old, int field, Txn t) {
@@ -289,105 +194,47 @@ public final class Barriers {
     }
   }
 
-  // ---- array elements: the orec word, the caller's load, then the check ----
+  // ---- array elements: the load, then the check ----
 
   public static int readIA(int[] a, int i, int site, Txn t) {
-    if (t.inPlace) return a[i];
-    if (t.spec.clockReads) {
-      var v = a[i];
-      if (t.spec.unchangedSinceStart()) {
-        return v;
-      }
-    }
-    int orec = Orecs.index(a, i);
-    long before = Orecs.getAcquire(orec);
-    return (int) t.spec.checkElementBits(a, i, orec, before, site, a[i]);
+    int v = a[i];
+    return t.inPlace ? v : (int) t.spec.checkBits(a, ARRAY, i, site, v);
   }
 
   public static long readJA(long[] a, int i, int site, Txn t) {
-    if (t.inPlace) return a[i];
-    if (t.spec.clockReads) {
-      var v = a[i];
-      if (t.spec.unchangedSinceStart()) {
-        return v;
-      }
-    }
-    int orec = Orecs.index(a, i);
-    long before = Orecs.getAcquire(orec);
-    return t.spec.checkElementBits(a, i, orec, before, site, a[i]);
+    long v = a[i];
+    return t.inPlace ? v : t.spec.checkBits(a, ARRAY, i, site, v);
   }
 
   public static float readFA(float[] a, int i, int site, Txn t) {
-    if (t.inPlace) return a[i];
-    if (t.spec.clockReads) {
-      var v = a[i];
-      if (t.spec.unchangedSinceStart()) {
-        return v;
-      }
-    }
-    int orec = Orecs.index(a, i);
-    long before = Orecs.getAcquire(orec);
-    return Float.intBitsToFloat((int) t.spec.checkElementBits(a, i, orec, before, site, Float.floatToRawIntBits(a[i])));
+    float v = a[i];
+    return t.inPlace ? v : Float.intBitsToFloat((int) t.spec.checkBits(a, ARRAY, i, site, Float.floatToRawIntBits(v)));
   }
 
   public static double readDA(double[] a, int i, int site, Txn t) {
-    if (t.inPlace) return a[i];
-    if (t.spec.clockReads) {
-      var v = a[i];
-      if (t.spec.unchangedSinceStart()) {
-        return v;
-      }
-    }
-    int orec = Orecs.index(a, i);
-    long before = Orecs.getAcquire(orec);
-    return Double.longBitsToDouble(t.spec.checkElementBits(a, i, orec, before, site, Double.doubleToRawLongBits(a[i])));
+    double v = a[i];
+    return t.inPlace ? v : Double.longBitsToDouble(t.spec.checkBits(a, ARRAY, i, site, Double.doubleToRawLongBits(v)));
   }
 
   /** {@code baload} serves both {@code byte[]} and {@code boolean[]}. */
   public static int readBA(Object a, int i, int site, Txn t) {
-    if (t.inPlace) return (int) ArrayElements.getBits(a, i);
-    int orec = Orecs.index(a, i);
-    long before = Orecs.getAcquire(orec);
-    return (int) t.spec.checkElementBits(a, i, orec, before, site, ArrayElements.getBits(a, i));
+    int v = (int) ArrayElements.getBits(a, i);
+    return t.inPlace ? v : (int) t.spec.checkBits(a, ARRAY, i, site, v);
   }
 
   public static int readCA(char[] a, int i, int site, Txn t) {
-    if (t.inPlace) return a[i];
-    if (t.spec.clockReads) {
-      var v = a[i];
-      if (t.spec.unchangedSinceStart()) {
-        return v;
-      }
-    }
-    int orec = Orecs.index(a, i);
-    long before = Orecs.getAcquire(orec);
-    return (int) t.spec.checkElementBits(a, i, orec, before, site, a[i]);
+    char v = a[i];
+    return t.inPlace ? v : (int) t.spec.checkBits(a, ARRAY, i, site, v);
   }
 
   public static int readSA(short[] a, int i, int site, Txn t) {
-    if (t.inPlace) return a[i];
-    if (t.spec.clockReads) {
-      var v = a[i];
-      if (t.spec.unchangedSinceStart()) {
-        return v;
-      }
-    }
-    int orec = Orecs.index(a, i);
-    long before = Orecs.getAcquire(orec);
-    return (int) t.spec.checkElementBits(a, i, orec, before, site, a[i]);
+    short v = a[i];
+    return t.inPlace ? v : (int) t.spec.checkBits(a, ARRAY, i, site, v);
   }
 
   public static Object readAA(Object[] a, int i, int site, Txn t) {
-    if (t.inPlace) return a[i];
-    if (t.spec.clockReads) {
-      var v = a[i];
-      if (t.spec.unchangedSinceStart()) {
-        return v;
-      }
-    }
-    int orec = Orecs.index(a, i);
-    long before = Orecs.getAcquire(orec);
-    return t.spec.checkElementRef(a, i, orec, before, site, a[i]);
+    Object v = a[i];
+    return t.inPlace ? v : t.spec.checkRef(a, ARRAY, i, site, v);
   }
 
   public static void writeIA(int[] a, int i, int v, Txn t) {
@@ -543,9 +390,7 @@ public final class Barriers {
 
   /** A speculative read of any primitive element, in the bits convention. */
   private static long readElementBits(Object a, int i, int site, Txn t) {
-    int orec = Orecs.index(a, i);
-    long before = Orecs.getAcquire(orec);
-    return t.spec.checkElementBits(a, i, orec, before, site, ArrayElements.getBits(a, i));
+    return t.spec.checkBits(a, ARRAY, i, site, ArrayElements.getBits(a, i));
   }
 
   /** {@code array.clone()} inside a block: a new array of the elements as this block sees them. */

@@ -14,6 +14,10 @@ final class FaultInjection {
   static final boolean NO_LOCK = BREAK.equals("nolock");
   /** {@code nofence}: a writing commit releases the commit lock before it writes back (no privatization fence). */
   static final boolean NO_FENCE = BREAK.equals("nofence");
+  /** {@code captureall}: a speculative attempt writes every object in place, as if it had allocated them all. */
+  static final boolean CAPTURE_ALL = BREAK.equals("captureall");
+  /** {@code capturekept}: the objects an attempt allocated stay "its own" in the thread's later attempts. */
+  static final boolean CAPTURE_KEPT = BREAK.equals("capturekept");
   /** {@code noexclusion}: a block that must run alone (irrevocable, exclusive) neither owns the gate alone nor waits for the others. */
   static final boolean NO_EXCLUSION = BREAK.equals("noexclusion");
 

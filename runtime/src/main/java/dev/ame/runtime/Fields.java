@@ -5,7 +5,6 @@ import java.lang.invoke.ConstantCallSite;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
-import java.lang.invoke.VarHandle;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.Arrays;
@@ -34,20 +33,6 @@ public final class Fields {
   public static CallSite idCall(MethodHandles.Lookup caller, String name, MethodType type, Class<?> owner,
       String fieldName, int isStatic) throws ReflectiveOperationException {
     return new ConstantCallSite(MethodHandles.constant(int.class, id(caller, owner, fieldName, isStatic)));
-  }
-
-  /**
-   * Bootstrap of the {@code invokedynamic ()VarHandle} through which a twin's speculative read of
-   * an int, long or reference field obtains the field's VarHandle, found with the rewritten
-   * class's own lookup (so with exactly the access its original code had). Linked, the call folds
-   * to the constant, and the JIT turns the VarHandle's access into a plain load.
-   */
-  public static CallSite varHandleCall(MethodHandles.Lookup caller, String name, MethodType type, Class<?> owner,
-      String fieldName, int isStatic) throws ReflectiveOperationException {
-    Class<?> fieldType = declaredField(owner, fieldName).getType();
-    VarHandle vh = isStatic != 0 ? caller.findStaticVarHandle(owner, fieldName, fieldType)
-        : caller.findVarHandle(owner, fieldName, fieldType);
-    return new ConstantCallSite(MethodHandles.constant(VarHandle.class, vh));
   }
 
   /**

@@ -23,18 +23,19 @@ import java.lang.invoke.MethodType;
  * <li>{@code putFinal owner}: a constructor body's store into a final field of its new object;</li>
  * <li>{@code signal}: whether a caught throwable is the runtime's abort or retry (the handlers of
  *     twins that catch {@code Throwable} rethrow it first: user code must never see one);</li>
- * <li>{@code fieldId owner name static}, {@code varHandle owner name static}: a field's id and
- *     VarHandle ({@link Fields#idCall}, {@link Fields#varHandleCall}).</li>
+ * <li>{@code fieldId owner name static}: a field's id ({@link Fields#idCall}).</li>
  * </ul>
  * Sites are linked with a lookup on the JDK class itself (not on its hidden twin class), so that
  * access checks and {@code invokespecial} behave as for the original code.
  */
 public final class JdkLinks {
   private static final MethodHandle IS_SIGNAL;
+  private static final MethodHandle CAPTURED;
 
   static {
     try {
       IS_SIGNAL = MethodHandles.lookup().findStatic(JdkLinks.class, "isSignal", MethodType.methodType(boolean.class, Throwable.class));
+      CAPTURED = MethodHandles.lookup().findStatic(Barriers.class, "captured", MethodType.methodType(void.class, Object.class, Txn.class));
     } catch (ReflectiveOperationException e) {
       throw new ExceptionInInitializerError(e);
     }
@@ -67,8 +68,6 @@ public final class JdkLinks {
         return new ConstantCallSite(JdkUnsafe.finalSetter((Class<?>) args[1], name, type.parameterType(1)).asType(type));
       case "fieldId":
         return Fields.idCall(host, name, type, (Class<?>) args[1], (String) args[2], (Integer) args[3]);
-      case "varHandle":
-        return Fields.varHandleCall(host, name, type, (Class<?>) args[1], (String) args[2], (Integer) args[3]);
       case "signal":
         return new ConstantCallSite(IS_SIGNAL.asType(type));
       default:
@@ -96,7 +95,7 @@ public final class JdkLinks {
     MethodType params = type.dropParameterTypes(txn, txn + 1).changeReturnType(void.class);
     MethodHandle original = caller.findConstructor(c, params);
     if (JdkTwins.unsafeOriginals() || JdkSpecials.isSafeConstructor(c, params)) {
-      return MethodHandles.dropArguments(original, txn, type.parameterType(txn)).asType(type);
+      return captured(MethodHandles.dropArguments(original, txn, type.parameterType(txn)).asType(type));
     }
     if (c == String.class && JdkTwins.enabled()) {
       MethodHandle string = JdkSpecials.stringConstructor(original, type);
@@ -106,10 +105,11 @@ public final class JdkLinks {
     }
     MethodHandle inert = JdkTwins.inertConstructor(c, params);
     if (inert != null) {
-      return inert.asType(type);
+      return captured(inert.asType(type));
     }
     MethodHandle body = JdkTwins.constructorBody(c, params);
     if (body != null && JdkUnsafe.available()) {
+      body = MethodHandles.foldArguments(body, capture(body.type())); // before the body writes to it
       // (self, args..., txn) -> body(self, args..., txn); self
       MethodHandle returnSelf = MethodHandles.dropArguments(MethodHandles.identity(c), 1, body.type().parameterList().subList(1, body.type().parameterCount()));
       MethodHandle initialized = MethodHandles.foldArguments(returnSelf, body);
@@ -117,6 +117,21 @@ public final class JdkLinks {
     }
     MethodType txnType = type.changeParameterType(txn, Txn.class);
     return Linker.original(original, txnType, c.getName(), "<init>", params.toMethodDescriptorString(), site).asType(type);
+  }
+
+  /** {@code (args..., txn) -> c}: the new object, added to the attempt's captured objects before it is returned. */
+  private static MethodHandle captured(MethodHandle make) {
+    MethodType type = make.type();
+    MethodType withObject = type.insertParameterTypes(0, type.returnType());
+    MethodHandle returnObject = MethodHandles.dropArguments(MethodHandles.identity(type.returnType()), 1, type.parameterList());
+    return MethodHandles.foldArguments(MethodHandles.foldArguments(returnObject, capture(withObject)), make);
+  }
+
+  /** {@code (object, args..., txn) -> void}: adds the object to the attempt's captured objects ({@link Barriers#captured}). */
+  private static MethodHandle capture(MethodType shape) {
+    int txn = shape.parameterCount() - 1;
+    MethodHandle add = CAPTURED.asType(MethodType.methodType(void.class, shape.parameterType(0), shape.parameterType(txn)));
+    return MethodHandles.dropArguments(add, 1, shape.parameterList().subList(1, txn));
   }
 
   /** The body of the constructor {@code c(params)} that a constructor body calls (super or this). */

@@ -7,12 +7,12 @@ import java.lang.invoke.VarHandle;
  * logged, its writes kept in a redo log until commit (TL2/LSA family, see {@code docs/ENGINE.md}).
  *
  * <h2>Reads</h2>
- * The rewritten code loads the orec word ({@link #beforeRead}), then the value, then calls the
- * check ({@link #checkBits}/{@link #checkRef}): the read is good when the orec is unchanged around
- * the load and not newer than the read version {@code rv}. Every value accepted so
- * belongs to the snapshot at {@code rv} (opacity). The fast path is a handful of instructions and
+ * The rewritten code loads the value itself, then calls the check ({@link #checkBits}/{@link
+ * #checkRef}): the read is good when the location's orec, looked at after the load, is not newer
+ * than the read version {@code rv}. Every value accepted so belongs to the snapshot at {@code rv}
+ * (opacity). The fast path is a handful of instructions and
  * one {@code long} store into the {@link ReadLog}, small enough to be inlined at every call site;
- * everything else (the block's own writes, locked or newer orecs, growing the log) is out of line.
+ * everything else (the block's own writes, newer orecs, growing the log) is out of line.
  * A newer orec <em>extends</em> {@code rv} to the clock after validating the read set, so long
  * read-mostly blocks survive concurrent commits to data they have not read.
  *
@@ -35,6 +35,8 @@ final class Speculation {
   final Txn txn;
   final ReadLog reads = new ReadLog();
   final RedoLog writes = new RedoLog();
+  /** What this attempt allocated: written in place (see {@link CapturedObjects}). */
+  final CapturedObjects captured = new CapturedObjects();
   long rv;
   /** {@code rv} as an orec word: an unlocked orec is good when its word is at most this. */
   long rvWord;
@@ -54,11 +56,6 @@ final class Speculation {
    * line that only commits write. Otherwise (or once the clock has moved) a read checks its orec.
    */
   boolean clockReads;
-  /** The orec and its word, loaded before the caller's own load of a field (see {@link Barriers}). */
-  int pendingOrec;
-  long pendingWord;
-  int pendingSite;
-
   /** This context's token in the commit lock (see {@link Orecs#tryLock}). */
   private final long lockToken;
   /** The clock value the last attempt to take the commit lock started from (to release it after a stop). */
@@ -85,7 +82,7 @@ final class Speculation {
   }
 
   /** The fast path of {@link #clockReads}: whether a value the caller has loaded is of the snapshot. */
-  boolean unchangedSinceStart() {
+  private boolean unchangedSinceStart() {
     if (Orecs.nowAfterLoads() == rv) {
       return true;
     }
@@ -95,77 +92,42 @@ final class Speculation {
 
   // ---- reads: the inlined fast paths ----
 
-  void beforeRead(int orec, int site) {
-    pendingOrec = orec;
-    pendingSite = site;
-    pendingWord = Orecs.getAcquire(orec);
+  /**
+   * The value the caller has just loaded from a location (a field: {@code index} 0; a static
+   * field: {@code holder} null; an element: {@code field} {@link Location#ARRAY}), as this
+   * attempt sees it. One look at the orec, after the load, is enough: a commit gives its orecs
+   * their new version before it writes back (release), so a value of a commit newer than
+   * {@code rv} comes with an orec newer than {@code rv}; and every commit of a version up to
+   * {@code rv} had finished writing back before this attempt saw {@code rv}. Inlined, the
+   * location's kind is a constant and {@link Location#orecOf} folds to one hash.
+   */
+  long checkBits(Object holder, int field, int index, int site, long value) {
+    if (clockReads && unchangedSinceStart()) {
+      return value;
+    }
+    int orec = Location.orecOf(holder, field, index);
+    return accepts(orec, site) ? value : readBitsSlow(holder, field, index, orec, site);
   }
 
-  /**
-   * Whether a value that the caller loaded after taking the orec word {@code before} belongs to
-   * the snapshot (then it is logged): the fast path of the reads through a VarHandle.
-   */
-  boolean accepts(int orec, long before, int site) {
-    VarHandle.acquireFence(); // the caller's load stays before the second look at the orec
-    if (Orecs.getOpaque(orec) != before || before > rvWord || writes.mayHold(orec)) {
+  /** {@link #checkBits} for references. */
+  Object checkRef(Object holder, int field, int index, int site, Object value) {
+    if (clockReads && unchangedSinceStart()) {
+      return value;
+    }
+    int orec = Location.orecOf(holder, field, index);
+    return accepts(orec, site) ? value : readRefSlow(holder, field, index, orec, site);
+  }
+
+  /** Whether a value loaded before this call is of the snapshot and not this attempt's own write; logs it. */
+  private boolean accepts(int orec, int site) {
+    VarHandle.acquireFence(); // the caller's load stays before the look at the orec
+    if (Orecs.getOpaque(orec) > rvWord || writes.mayHold(orec)) {
       return false;
     }
     if (logging) {
       reads.add(orec, site);
     }
     return true;
-  }
-
-  /** Completes a field read prepared by {@link #beforeRead}: the value as this attempt sees it. */
-  long checkBits(Object holder, int field, long value) {
-    int orec = pendingOrec;
-    long before = pendingWord;
-    VarHandle.acquireFence(); // the caller's load stays before the second look at the orec
-    if (Orecs.getOpaque(orec) != before || before > rvWord || writes.mayHold(orec)) {
-      return readBitsSlow(holder, field, 0, orec, pendingSite);
-    }
-    if (logging) {
-      reads.add(orec, pendingSite);
-    }
-    return value;
-  }
-
-  /** {@link #checkBits} for references. */
-  Object checkRef(Object holder, int field, Object value) {
-    int orec = pendingOrec;
-    long before = pendingWord;
-    VarHandle.acquireFence();
-    if (Orecs.getOpaque(orec) != before || before > rvWord || writes.mayHold(orec)) {
-      return readRefSlow(holder, field, 0, orec, pendingSite);
-    }
-    if (logging) {
-      reads.add(orec, pendingSite);
-    }
-    return value;
-  }
-
-  /** Completes an element read whose orec word {@code before} was loaded before the element. */
-  long checkElementBits(Object array, int index, int orec, long before, int site, long value) {
-    VarHandle.acquireFence();
-    if (Orecs.getOpaque(orec) != before || before > rvWord || writes.mayHold(orec)) {
-      return readBitsSlow(array, Location.ARRAY, index, orec, site);
-    }
-    if (logging) {
-      reads.add(orec, site);
-    }
-    return value;
-  }
-
-  /** {@link #checkElementBits} for references. */
-  Object checkElementRef(Object[] array, int index, int orec, long before, int site, Object value) {
-    VarHandle.acquireFence();
-    if (Orecs.getOpaque(orec) != before || before > rvWord || writes.mayHold(orec)) {
-      return readRefSlow(array, Location.ARRAY, index, orec, site);
-    }
-    if (logging) {
-      reads.add(orec, site);
-    }
-    return value;
   }
 
   // ---- reads: the slow paths ----
@@ -256,11 +218,19 @@ final class Speculation {
   // ---- writes ----
 
   void writeBits(Object holder, int field, int index, int orec, long value) {
+    if (captured.contains(holder)) {
+      Location.setBits(holder, field, index, value);
+      return;
+    }
     clockReads = false; // later reads must look for this write
     writes.put(holder, field, index, orec, value, null);
   }
 
   void writeRef(Object holder, int field, int index, int orec, Object value) {
+    if (captured.contains(holder)) {
+      Location.setRef(holder, field, index, value);
+      return;
+    }
     clockReads = false;
     writes.put(holder, field, index, orec, 0, value);
   }
@@ -362,6 +332,7 @@ final class Speculation {
   void clear() {
     reads.clear();
     writes.clear();
+    captured.clear();
     logging = true;
     clockReads = false;
   }

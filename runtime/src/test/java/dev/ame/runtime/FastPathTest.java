@@ -187,7 +187,7 @@ class FastPathTest {
     assertTrue(Barriers.writesInPlace(t));
     Barriers.undoJ(box, box.value, field, t); // what rewritten code does before its own store
     box.value = 7;
-    assertEquals(7, Barriers.afterReadJ(box, box.value, field, t), "read straight from memory");
+    assertEquals(7, Barriers.readJ(box, box.value, field, 0, t), "read straight from memory");
     t.abandon();
     assertEquals(0, box.value, "the old value is back");
   }

@@ -40,6 +40,46 @@ class TxnTest {
     assertFalse(t.isActive());
   }
 
+  static long staticValue;
+
+  @Test
+  void capturedArray_isWrittenInPlace_andOnlyInTheAttemptThatMadeIt() {
+    Txn t = Txn.current();
+    t.begin("test");
+    long[] own = (long[]) Barriers.capturedArray(new long[1], t);
+    long[] shared = new long[1];
+    Barriers.writeJA(own, 0, 5, t);
+    Barriers.writeJA(shared, 0, 6, t);
+    assertEquals(5, own[0], "an array of the attempt's own is written in place");
+    Barriers.writeStaticJ(8, Fields.idOf(TxnTest.class, "staticValue"), t);
+    assertEquals(0, staticValue, "a static field (holder null) is never the attempt's own");
+    assertEquals(0, shared[0], "any other is logged until commit");
+    assertEquals(2, t.spec.writes.size, "redo entries: the shared array's and the static field's");
+    assertTrue(t.commit());
+    assertEquals(6, shared[0]);
+    assertEquals(8, staticValue);
+
+    t.begin("test");
+    Barriers.writeJA(own, 0, 7, t); // published by the commit: shared now
+    assertEquals(5, own[0], "an array of an earlier attempt is logged like any other");
+    t.abandon();
+    assertEquals(5, own[0], "and its logged write is dropped with the attempt");
+  }
+
+  @Test
+  void capturedObject_writtenInPlace_leavesTheAttemptReadOnly() throws Exception {
+    long[] shared = new long[1];
+    Txn t = Txn.current();
+    t.begin("test");
+    long seen = Barriers.readJA(shared, 0, 0, t);
+    long[] own = (long[]) Barriers.capturedArray(new long[1], t);
+    Barriers.writeJA(own, 0, seen + 1, t);
+    commitInOtherThread(shared, 0, 100);
+    assertEquals(0, t.spec.writes.size, "nothing to write back");
+    assertTrue(t.commit(), "a read-only attempt commits at its snapshot, however the data moved since");
+    assertEquals(1, own[0]);
+  }
+
   @Test
   @SuppressWarnings("removal")
   void afterThrow_threadDeath_rollsTheBlockBackAndPassesItOn() {
@@ -59,12 +99,7 @@ class TxnTest {
     Txn t = Txn.current();
     t.begin("test");
     Barriers.writeJA(a, 1, Barriers.readJA(a, 0, 0, t) + 1, t);
-    runInOtherThread(() -> {
-      Txn other = Txn.current();
-      other.begin("other");
-      Barriers.writeJA(a, 0, 100, other);
-      assertTrue(other.commit());
-    });
+    commitInOtherThread(a, 0, 100);
     InternalError asynchronous = new InternalError("from the virtual machine");
     assertSame(asynchronous, t.afterThrow(asynchronous));
     assertFalse(t.isActive());
@@ -90,12 +125,7 @@ class TxnTest {
     ArrayIndexOutOfBoundsException e = assertThrows(ArrayIndexOutOfBoundsException.class, t::commit);
     t.afterThrow(e);
     assertFalse(Orecs.isWritingBack(Orecs.now()), "the commit lock is not left held");
-    runInOtherThread(() -> {
-      Txn other = Txn.current();
-      other.begin("other");
-      Barriers.writeJA(a, 0, 7, other);
-      assertTrue(other.commit());
-    });
+    commitInOtherThread(a, 0, 7);
     assertEquals(7, a[0]);
   }
 
@@ -106,12 +136,7 @@ class TxnTest {
     t.begin("test");
     long seen = Barriers.readJA(a, 0, 0, t);
     Barriers.writeJA(a, 1, seen + 1, t);
-    runInOtherThread(() -> {
-      Txn other = Txn.current();
-      other.begin("other");
-      Barriers.writeJA(a, 0, 100, other);
-      assertTrue(other.commit());
-    });
+    commitInOtherThread(a, 0, 100);
     assertFalse(t.commit(), "a commit over a stale read must fail");
     assertEquals(0, a[1], "nothing of the failed attempt may be written");
     assertTrue(t.isActive(), "the context is ready for the next attempt");
@@ -126,12 +151,7 @@ class TxnTest {
     t.begin("test");
     long seen = Barriers.readJA(a, 0, 0, t);
     Barriers.writeJA(a, 0, seen + 1, t);
-    runInOtherThread(() -> {
-      Txn other = Txn.current();
-      other.begin("other");
-      Barriers.writeJA(a, 1, 7, other); // the neighbouring element: a stripe of its own
-      assertTrue(other.commit());
-    });
+    commitInOtherThread(a, 1, 7); // the neighbouring element: a stripe of its own
     assertTrue(t.commit());
     assertEquals(1, a[0]);
     assertEquals(7, a[1]);
@@ -181,12 +201,7 @@ class TxnTest {
     t.begin("reader");
     assertFalse(t.spec.logging, "a block that keeps committing read-only skips its read log");
     Barriers.readJA(a, 0, 0, t);
-    runInOtherThread(() -> {
-      Txn other = Txn.current();
-      other.begin("writer");
-      Barriers.writeJA(a, 1, 5, other);
-      assertTrue(other.commit());
-    });
+    commitInOtherThread(a, 1, 5);
     ControlSignal abort = assertThrows(ControlSignal.class, () -> Barriers.readJA(a, 1, 0, t),
         "without a log nothing can be validated: a newer version aborts the attempt");
     t.onThrow(abort);
@@ -235,12 +250,7 @@ class TxnTest {
     assertFalse(t.spec.logging);
     long seen = Barriers.readJA(a, 0, 0, t);
     Barriers.writeJA(a, 2, seen + 1, t);
-    runInOtherThread(() -> {
-      Txn other = Txn.current();
-      other.begin("writer");
-      Barriers.writeJA(a, 0, 10, other);
-      assertTrue(other.commit());
-    });
+    commitInOtherThread(a, 0, 10);
     assertFalse(t.commit(), "its unlogged read may have changed: it cannot commit");
     assertEquals(0, a[2]);
     assertTrue(t.spec.logging, "the re-run logs");
@@ -285,6 +295,16 @@ class TxnTest {
     assertThrows(ArrayStoreException.class, () -> Barriers.writeAA(strings, 0, 1, t));
     assertThrows(ArrayIndexOutOfBoundsException.class, () -> Barriers.writeJA(new long[1], 1, 0, t));
     assertTrue(t.commit());
+  }
+
+  /** Another thread's block writes {@code v} into {@code a[i]} and commits. */
+  private static void commitInOtherThread(long[] a, int i, long v) throws Exception {
+    runInOtherThread(() -> {
+      Txn other = Txn.current();
+      other.begin("other");
+      Barriers.writeJA(a, i, v, other);
+      assertTrue(other.commit());
+    });
   }
 
   private static void runInOtherThread(Runnable r) throws Exception {
