@@ -212,12 +212,6 @@ final class TwinMethodWriter extends MethodVisitor {
       super.visitLabel(bodyStart);
     }
     bodyOpen = true;
-    if (methodName.equals("<init>") && !alone) {
-      // the new object is this attempt's own from here on: written in place (the runtime's CapturedObjects)
-      super.visitVarInsn(Opcodes.ALOAD, 0);
-      loadTxn();
-      barrier("captured", "(Ljava/lang/Object;" + TXN_DESC + ")V");
-    }
   }
 
   private void closeBody() {
@@ -651,12 +645,25 @@ final class TwinMethodWriter extends MethodVisitor {
     boolean initializesThis = !bodyOpen && methodName.equals("<init>") && receiverIsUninitializedThis(descriptor);
     if (initializesThis && calls.bridged) {
       constructorBodyCall(owner, descriptor);
-      openBody();
-      return;
+    } else {
+      emitConstructorCall(owner, descriptor, isInterface);
     }
-    emitConstructorCall(owner, descriptor, isInterface);
     if (initializesThis) {
       openBody();
+      captureThis();
+    }
+  }
+
+  /**
+   * Once its super (or this) constructor has returned, before its body writes, the new object is
+   * the attempt's own: written in place (the runtime's CapturedObjects). Only at that call: a
+   * block that begins inside a constructor (a synchronized section) did not allocate its object.
+   */
+  private void captureThis() {
+    if (!alone) {
+      super.visitVarInsn(Opcodes.ALOAD, 0);
+      loadTxn();
+      barrier("captured", "(Ljava/lang/Object;" + TXN_DESC + ")V");
     }
   }
 

@@ -93,6 +93,36 @@ class ClassRewriterTest {
     }
   }
 
+  /**
+   * A constructor twin makes its object the attempt's own (the runtime's CapturedObjects, written
+   * in place) right after its super or this constructor returns, before any barrier of its body;
+   * every new array of a twin likewise, as it is made.
+   */
+  @Test
+  void constructorTwin_capturesItsObjectAfterSuper_andEachNewArray() throws IOException {
+    ClassNode node = new ClassNode();
+    new ClassReader(rewrite("dev.ame.agent.corpus.Shapes")).accept(node, 0);
+    MethodNode twin = node.methods.stream()
+        .filter(m -> m.name.equals("<init>") && m.desc.equals("(J" + RuntimeNames.TXN_DESC + ")V")).findFirst().orElseThrow();
+    java.util.List<String> calls = new java.util.ArrayList<>();
+    int arraysMade = 0;
+    for (AbstractInsnNode n : twin.instructions) {
+      int op = n.getOpcode();
+      if (op == org.objectweb.asm.Opcodes.NEWARRAY || op == org.objectweb.asm.Opcodes.ANEWARRAY
+          || op == org.objectweb.asm.Opcodes.MULTIANEWARRAY) {
+        arraysMade++;
+      } else if (n instanceof MethodInsnNode) {
+        MethodInsnNode call = (MethodInsnNode) n;
+        calls.add(call.owner.equals(RuntimeNames.BARRIERS) ? call.name : call.name + " of " + call.owner);
+      }
+    }
+    assertEquals("<init> of java/lang/Object", calls.get(0), "the super constructor first: " + calls);
+    assertEquals("captured", calls.get(1), "then the object is the attempt's own: " + calls);
+    assertEquals(1, calls.stream().filter("captured"::equals).count(), calls.toString());
+    assertTrue(arraysMade >= 9, "the corpus's field initializers make arrays");
+    assertEquals(arraysMade, calls.stream().filter("capturedArray"::equals).count(), "one capture per new array: " + calls);
+  }
+
   @Test
   void rewrittenCorpus_runsItsBlocksTransactionally() throws Exception {
     ClassLoader loader = new ChildFirstLoader();

@@ -109,7 +109,7 @@ public final class JdkLinks {
     }
     MethodHandle body = JdkTwins.constructorBody(c, params);
     if (body != null && JdkUnsafe.available()) {
-      body = MethodHandles.foldArguments(body, capture(body.type())); // before the body writes to it
+      // the body twin adds the object to the attempt's captured ones itself, once its super body has run
       // (self, args..., txn) -> body(self, args..., txn); self
       MethodHandle returnSelf = MethodHandles.dropArguments(MethodHandles.identity(c), 1, body.type().parameterList().subList(1, body.type().parameterCount()));
       MethodHandle initialized = MethodHandles.foldArguments(returnSelf, body);
@@ -119,19 +119,17 @@ public final class JdkLinks {
     return Linker.original(original, txnType, c.getName(), "<init>", params.toMethodDescriptorString(), site).asType(type);
   }
 
-  /** {@code (args..., txn) -> c}: the new object, added to the attempt's captured objects before it is returned. */
+  /**
+   * {@code (args..., txn) -> c} of a constructor run as it is: the new object, added to the
+   * attempt's captured objects ({@link Barriers#captured}) before it is returned.
+   */
   private static MethodHandle captured(MethodHandle make) {
     MethodType type = make.type();
-    MethodType withObject = type.insertParameterTypes(0, type.returnType());
+    int txn = type.parameterCount() - 1;
+    MethodHandle add = CAPTURED.asType(MethodType.methodType(void.class, type.returnType(), type.parameterType(txn)));
+    MethodHandle addObject = MethodHandles.dropArguments(add, 1, type.parameterList().subList(0, txn)); // (obj, args..., txn)
     MethodHandle returnObject = MethodHandles.dropArguments(MethodHandles.identity(type.returnType()), 1, type.parameterList());
-    return MethodHandles.foldArguments(MethodHandles.foldArguments(returnObject, capture(withObject)), make);
-  }
-
-  /** {@code (object, args..., txn) -> void}: adds the object to the attempt's captured objects ({@link Barriers#captured}). */
-  private static MethodHandle capture(MethodType shape) {
-    int txn = shape.parameterCount() - 1;
-    MethodHandle add = CAPTURED.asType(MethodType.methodType(void.class, shape.parameterType(0), shape.parameterType(txn)));
-    return MethodHandles.dropArguments(add, 1, shape.parameterList().subList(1, txn));
+    return MethodHandles.foldArguments(MethodHandles.foldArguments(returnObject, addObject), make);
   }
 
   /** The body of the constructor {@code c(params)} that a constructor body calls (super or this). */
